@@ -1,0 +1,16 @@
+package io.torvyn.engine.builtin;
+
+import io.torvyn.engine.component.ComponentContext;
+import io.torvyn.engine.component.ElementBatch;
+import io.torvyn.engine.component.Emitter;
+import io.torvyn.engine.component.TransformComponent;
+
+/** `builtin:forward`: passes every input handle on unchanged, zero copies: the orchestration baseline. */
+public final class ForwardProcessor implements TransformComponent {
+    @Override
+    public void process(final ComponentContext ctx, final ElementBatch in, final Emitter out) {
+        for (int i = in.start(); i < in.end(); i++) {
+            out.forward(in, i, Emitter.DEFAULT_PORT);
+        }
+    }
+}

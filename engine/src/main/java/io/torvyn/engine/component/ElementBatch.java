@@ -1,0 +1,82 @@
+package io.torvyn.engine.component;
+
+/**
+ * The input side of one component call: pre-allocated parallel arrays of handle and metadata, reused for every batch
+ * of a stage. Indices run from {@link #start()} to {@link #end()}; a stage resumes a failed batch by moving the start.
+ */
+public final class ElementBatch {
+    private final long[] handles;
+    private final long[] sequences;
+    private final long[] timestamps;
+    private final long[] intended;
+    private final boolean[] passed;
+    private int start;
+    private int end;
+
+    public ElementBatch(final int capacity) {
+        handles = new long[capacity];
+        sequences = new long[capacity];
+        timestamps = new long[capacity];
+        intended = new long[capacity];
+        passed = new boolean[capacity];
+    }
+
+    public int capacity() {
+        return handles.length;
+    }
+
+    public void clear() {
+        start = 0;
+        end = 0;
+    }
+
+    public void add(final long handle, final long sequence, final long timestampNs, final long intendedNs) {
+        handles[end] = handle;
+        sequences[end] = sequence;
+        timestamps[end] = timestampNs;
+        intended[end] = intendedNs;
+        passed[end] = false;
+        end++;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public void start(final int newStart) {
+        start = newStart;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    public int count() {
+        return end - start;
+    }
+
+    public long handle(final int i) {
+        return handles[i];
+    }
+
+    public long sequence(final int i) {
+        return sequences[i];
+    }
+
+    public long timestampNs(final int i) {
+        return timestamps[i];
+    }
+
+    public long intendedNs(final int i) {
+        return intended[i];
+    }
+
+    /** True when the element's handle moved on to an output (it must not be released by the stage). */
+    public boolean passedOn(final int i) {
+        return passed[i];
+    }
+
+    void markPassedOn(final int i) {
+        passed[i] = true;
+    }
+}

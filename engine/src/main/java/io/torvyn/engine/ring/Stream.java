@@ -1,0 +1,179 @@
+package io.torvyn.engine.ring;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.torvyn.engine.config.BackpressurePolicy;
+
+/**
+ * One edge of a flow: a single-producer Disruptor ring of {@link ElementEvent} handles with exactly one consuming stage.
+ * <p>
+ * The enforced capacity is the configured {@code queue_depth}; the ring is the next power of two, so a producer never
+ * waits inside the Disruptor: it checks capacity itself (cheaply, against a cached consumer sequence) and, when the
+ * stream is full, applies the edge's backpressure policy in the stage instead of blocking a shared worker thread.
+ * <p>
+ * {@code drop-oldest} needs the producer to discard the oldest queued element. Both sides then advance the consumer
+ * sequence with a compare-and-set, so an element is either consumed or dropped, never both; every other policy keeps
+ * the Disruptor's plain single-writer consumer sequence.
+ */
+public final class Stream {
+    private final int index;
+    private final String label;
+    private final int capacity;
+    private final BackpressurePolicy policy;
+    private final long lowWatermark;
+    private final RingBuffer<ElementEvent> ring;
+    private final Sequence consumed = new Sequence(RingBuffer.INITIAL_CURSOR_VALUE);
+    private final StreamStats stats;
+
+    private long producerNext = RingBuffer.INITIAL_CURSOR_VALUE;
+    private long cachedConsumed = RingBuffer.INITIAL_CURSOR_VALUE;
+    private volatile Runnable consumerWaker;
+
+    public Stream(final int index, final String label, final int capacity, final BackpressurePolicy policy,
+                  final double lowWatermarkRatio) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue depth must be >= 1, was " + capacity);
+        }
+        this.index = index;
+        this.label = label;
+        this.capacity = capacity;
+        this.policy = policy;
+        this.lowWatermark = (long) Math.floor(capacity * lowWatermarkRatio);
+        this.ring = RingBuffer.createSingleProducer(ElementEvent::new, ringSizeFor(capacity), new BlockingWaitStrategy());
+        this.ring.addGatingSequences(consumed);
+        this.stats = new StreamStats(label, capacity);
+    }
+
+    /** The smallest power of two that holds {@code capacity} elements. */
+    public static int ringSizeFor(final int capacity) {
+        return capacity <= 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int ringSize() {
+        return ring.getBufferSize();
+    }
+
+    public BackpressurePolicy policy() {
+        return policy;
+    }
+
+    public StreamStats stats() {
+        return stats;
+    }
+
+    /** The consumer registers how to wake its thread when it parks (blocking wait strategy). */
+    public void consumerWaker(final Runnable waker) {
+        this.consumerWaker = waker;
+    }
+
+    // ---------------------------------------------------------------- producer side (the producing stage's thread only)
+
+    /** Elements queued and not yet consumed, read exactly (one volatile read). */
+    public long depth() {
+        cachedConsumed = consumed.get();
+        return producerNext - cachedConsumed;
+    }
+
+    /** True when {@code n} more elements fit under the enforced capacity. */
+    public boolean hasRoomFor(final int n) {
+        if (producerNext + n - cachedConsumed <= capacity) {
+            return true;
+        }
+        return depth() + n <= capacity;
+    }
+
+    /** True when the queue has drained to the low watermark, so a blocked producer may resume. */
+    public boolean atOrBelowLowWatermark() {
+        return depth() <= lowWatermark;
+    }
+
+    /** Claims the next slot; the caller must have checked {@link #hasRoomFor(int)}. */
+    public ElementEvent claim() {
+        final long seq = ring.next();
+        producerNext = seq;
+        return ring.get(seq);
+    }
+
+    /** Publishes every slot claimed since the last publish, up to the current one. */
+    public void publishUpTo(final long firstClaimed) {
+        ring.publish(firstClaimed, producerNext);
+        final long depth = producerNext - cachedConsumed;
+        stats.onPublished(producerNext - firstClaimed + 1, depth);
+        final Runnable waker = consumerWaker;
+        if (waker != null) {
+            waker.run();
+        }
+    }
+
+    /** The sequence the next {@link #claim()} will return. */
+    public long nextSequence() {
+        return producerNext + 1;
+    }
+
+    /**
+     * drop-oldest: takes the oldest queued element away from the consumer. Returns its handle (the caller releases it),
+     * or 0 when the consumer took it first or it is an end-of-stream marker.
+     */
+    public long dropOldest() {
+        final long current = consumed.get();
+        if (current >= producerNext) {
+            return 0;
+        }
+        final ElementEvent oldest = ring.get(current + 1);
+        final long handle = oldest.handle;
+        if (oldest.isEndOfStream()) {
+            return 0;
+        }
+        if (consumed.compareAndSet(current, current + 1)) {
+            cachedConsumed = current + 1;
+            return handle;
+        }
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- consumer side (the consuming stage's thread only)
+
+    /** The highest published sequence, or the last consumed one when nothing is waiting. */
+    public long available() {
+        return ring.getCursor();
+    }
+
+    /** The last sequence the consumer finished. */
+    public long consumedSequence() {
+        return consumed.get();
+    }
+
+    public ElementEvent get(final long sequence) {
+        return ring.get(sequence);
+    }
+
+    /** Marks everything up to {@code sequence} consumed, freeing the slots for the producer. */
+    public void consumedUpTo(final long sequence) {
+        consumed.set(sequence);
+    }
+
+    /**
+     * drop-oldest consumers take elements one at a time: returns true when {@code sequence} was claimed by the consumer,
+     * false when the producer dropped it first (the caller must discard what it read from the slot).
+     */
+    public boolean tryConsume(final long sequence) {
+        return consumed.compareAndSet(sequence - 1, sequence);
+    }
+
+    public boolean dropOldestMode() {
+        return policy == BackpressurePolicy.DROP_OLDEST;
+    }
+}

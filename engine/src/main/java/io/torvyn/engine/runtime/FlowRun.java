@@ -1,0 +1,355 @@
+package io.torvyn.engine.runtime;
+
+import io.torvyn.engine.buffer.BufferClient;
+import io.torvyn.engine.buffer.BufferPool;
+import io.torvyn.engine.buffer.ContentTypes;
+import io.torvyn.engine.component.Component;
+import io.torvyn.engine.component.ComponentContext;
+import io.torvyn.engine.component.ComponentFactory;
+import io.torvyn.engine.component.SinkComponent;
+import io.torvyn.engine.component.SourceComponent;
+import io.torvyn.engine.component.TransformComponent;
+import io.torvyn.engine.config.ExecutionMode;
+import io.torvyn.engine.config.ObservabilityLevel;
+import io.torvyn.engine.config.RuntimeConfig;
+import io.torvyn.engine.config.TorvynConfig;
+import io.torvyn.engine.config.WaitStrategyKind;
+import io.torvyn.engine.error.ErrorCode;
+import io.torvyn.engine.error.Problem;
+import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.ring.Stream;
+import io.torvyn.engine.schedule.IdleStrategies;
+import io.torvyn.engine.schedule.IdleStrategy;
+import io.torvyn.engine.schedule.TorvynThreads;
+import io.torvyn.engine.schedule.Worker;
+import io.torvyn.engine.stage.FlowControl;
+import io.torvyn.engine.stage.NodeStats;
+import io.torvyn.engine.stage.SinkStage;
+import io.torvyn.engine.stage.SourceStage;
+import io.torvyn.engine.stage.Stage;
+import io.torvyn.engine.stage.StageSpec;
+import io.torvyn.engine.stage.TransformStage;
+import io.torvyn.engine.topology.Topology;
+import io.torvyn.engine.topology.TopologyEdge;
+import io.torvyn.engine.topology.TopologyNode;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One run of one flow: the pool, one {@link Stream} per edge, one {@link Stage} per node and the threads that drive
+ * them. Built from a validated topology; {@link #start()} launches it, {@link #await(long)} waits for it to drain,
+ * {@link #cancel()} / a deadline / a failure make every source end its streams so the flow drains instead of
+ * stopping dead, and no buffer is lost.
+ */
+public final class FlowRun {
+    private static final long DRAIN_GRACE_NS = 10_000_000_000L;
+
+    private final TorvynConfig config;
+    private final Topology topology;
+    private final RunOptions options;
+    private final BufferPool pool;
+    private final ContentTypes contentTypes = new ContentTypes();
+    private final FlowControl flow;
+    private final Stream[] streams;
+    private final Stage[] stages;
+    private final Component[] components;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+    private long startNs;
+    private long endNs;
+    private long peakHeap;
+    private boolean finished;
+
+    public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
+                   final RunOptions options) {
+        this.config = config;
+        this.topology = topology;
+        this.options = options;
+        final RuntimeConfig rt = config.runtime();
+        this.flow = new FlowControl(options.limit());
+        this.pool = new BufferPool(rt.pools());
+        final List<TopologyEdge> edges = topology.edges();
+        this.streams = new Stream[edges.size()];
+        for (final TopologyEdge e : edges) {
+            streams[e.index()] = new Stream(e.index(), e.label(), e.queueDepth(), e.backpressure(),
+                rt.backpressure().lowWatermarkRatio());
+        }
+        final List<TopologyNode> nodes = topology.nodes();
+        this.stages = new Stage[nodes.size()];
+        this.components = new Component[nodes.size()];
+        try {
+            for (final TopologyNode node : nodes) {
+                components[node.index()] = factory.create(config, node);
+                stages[node.index()] = stageFor(node, components[node.index()]);
+            }
+        } catch (final RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private Stage stageFor(final TopologyNode node, final Component component) {
+        final RuntimeConfig rt = config.runtime();
+        final BufferClient client = new BufferClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
+            contentTypes, flow.sequences(), rt.scheduling().yieldQuantumNs());
+        final Stream[] inputs = new Stream[node.inputEdges().length];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = streams[node.inputEdges()[i]];
+        }
+        final int[][] byPort = node.outputEdgesByPort();
+        final Stream[][] outputs = new Stream[byPort.length][];
+        for (int p = 0; p < byPort.length; p++) {
+            outputs[p] = new Stream[byPort[p].length];
+            for (int i = 0; i < byPort[p].length; i++) {
+                outputs[p][i] = streams[byPort[p][i]];
+            }
+        }
+        final boolean timed = config.observability().level() != ObservabilityLevel.OFF;
+        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, new NodeStats(node.name()), flow, inputs,
+            outputs, rt.scheduling().yieldBatch(), rt.scheduling().yieldQuantumNs(), rt.scheduling().batchSize(),
+            timed);
+        switch (node.role()) {
+            case SOURCE:
+                return new SourceStage(spec, (SourceComponent) component);
+            case SINK:
+                return new SinkStage(spec, (SinkComponent) component, rt.errorPolicy());
+            default:
+                return new TransformStage(spec, (TransformComponent) component, rt.errorPolicy());
+        }
+    }
+
+    /** Launches the worker threads. */
+    public void start() {
+        final RuntimeConfig rt = config.runtime();
+        final TorvynThreads threadFactory = new TorvynThreads(topology.flowName());
+        final List<Stage[]> groups = layout(rt);
+        WaitStrategyKind wait = rt.waitStrategy();
+        final int cores = Runtime.getRuntime().availableProcessors();
+        if (wait == WaitStrategyKind.BUSY_SPIN && groups.size() > cores) {
+            warnings.add("busy-spin with " + groups.size() + " spinning threads on " + cores
+                + " cores would starve itself; using `yielding` for this run (pin one core per thread, or use "
+                + "mode = \"shared\" with fewer worker_threads)");
+            wait = WaitStrategyKind.YIELDING;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            final IdleStrategy idle = IdleStrategies.create(wait);
+            final Stage[] group = groups.get(g);
+            final String name = rt.mode() == ExecutionMode.DEDICATED ? "stage-" + group[0].name() : "worker-" + g;
+            final Worker w = new Worker(name, group, idle, flow);
+            if (idle.needsSignal()) {
+                for (final Stage s : group) {
+                    for (final Stream in : s.inputs()) {
+                        in.consumerWaker(idle::signal);
+                    }
+                }
+            }
+            workers.add(w);
+            threads.add(threadFactory.named(w, name));
+        }
+        startNs = System.nanoTime();
+        for (final Thread t : threads) {
+            t.start();
+        }
+    }
+
+    /** Contiguous slices of the topological order, one per worker (or one stage per thread when dedicated). */
+    private List<Stage[]> layout(final RuntimeConfig rt) {
+        final List<Stage[]> groups = new ArrayList<>();
+        if (rt.mode() == ExecutionMode.DEDICATED) {
+            for (final Stage s : stages) {
+                groups.add(new Stage[] {s});
+            }
+            return groups;
+        }
+        int workersWanted = rt.workerThreads() == 0 ? Runtime.getRuntime().availableProcessors() : rt.workerThreads();
+        workersWanted = Math.max(1, Math.min(workersWanted, stages.length));
+        final int base = stages.length / workersWanted;
+        final int extra = stages.length % workersWanted;
+        int from = 0;
+        for (int w = 0; w < workersWanted; w++) {
+            final int size = base + (w < extra ? 1 : 0);
+            final Stage[] group = new Stage[size];
+            System.arraycopy(stages, from, group, 0, size);
+            groups.add(group);
+            from += size;
+        }
+        return groups;
+    }
+
+    /**
+     * Waits until every stage has finished, or {@code waitNs} passes (0 = forever). Applies `--timeout`: when it
+     * elapses the flow is stopped, drained and fails with E0400. Returns true when the flow has finished.
+     */
+    public boolean await(final long waitNs) throws InterruptedException {
+        final long deadline = waitNs > 0 ? System.nanoTime() + waitNs : Long.MAX_VALUE;
+        long stopSeenAt = 0;
+        while (true) {
+            boolean alive = false;
+            for (final Thread t : threads) {
+                if (t.isAlive()) {
+                    alive = true;
+                    break;
+                }
+            }
+            sampleHeap();
+            final long now = System.nanoTime();
+            if (!alive) {
+                finish(now);
+                return true;
+            }
+            if (options.timeoutNs() > 0 && now - startNs > options.timeoutNs() && !flow.stopRequested()) {
+                flow.requestStop(FlowControl.StopReason.DEADLINE);
+            }
+            if (flow.stopRequested()) {
+                if (stopSeenAt == 0) {
+                    stopSeenAt = now;
+                } else if (now - stopSeenAt > DRAIN_GRACE_NS) {
+                    warnings.add("flow did not drain within " + DRAIN_GRACE_NS / 1_000_000_000L
+                        + "s of the stop request; abandoning stuck stages");
+                    finish(now);
+                    return true;
+                }
+            }
+            if (now >= deadline) {
+                return false;
+            }
+            final Thread first = firstAlive();
+            if (first != null) {
+                first.join(Math.max(1, Math.min(50, (deadline - now) / 1_000_000)));
+            }
+        }
+    }
+
+    private Thread firstAlive() {
+        for (final Thread t : threads) {
+            if (t.isAlive()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void finish(final long now) {
+        if (!finished) {
+            finished = true;
+            endNs = now;
+        }
+    }
+
+    /** Asks the sources to stop; the flow drains and ends (Ctrl-C). */
+    public void cancel() {
+        flow.requestStop(FlowControl.StopReason.CANCELLED);
+    }
+
+    /** Runs start-to-finish on the calling thread's clock and returns the summary. */
+    public RunSummary runToCompletion() throws InterruptedException {
+        start();
+        await(0);
+        return summary();
+    }
+
+    private void sampleHeap() {
+        final long used = memory.getHeapMemoryUsage().getUsed();
+        if (used > peakHeap) {
+            peakHeap = used;
+        }
+    }
+
+    /** Frees the pool's native memory; only once every stage thread has ended. */
+    public void close() {
+        boolean alive = false;
+        for (final Thread t : threads) {
+            alive |= t.isAlive();
+        }
+        if (!alive) {
+            pool.close();
+        }
+    }
+
+    public TorvynConfig config() {
+        return config;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public BufferPool pool() {
+        return pool;
+    }
+
+    public FlowControl control() {
+        return flow;
+    }
+
+    public List<Stage> stages() {
+        return List.of(stages);
+    }
+
+    public List<Stream> streams() {
+        return List.of(streams);
+    }
+
+    public List<Worker> workers() {
+        return Collections.unmodifiableList(workers);
+    }
+
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** The component running node {@code name} (tests read a `builtin:collect` this way). */
+    public Component component(final String name) {
+        for (final TopologyNode n : topology.nodes()) {
+            if (n.name().equals(name)) {
+                return components[n.index()];
+            }
+        }
+        return null;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Nanoseconds since start (or the run's total duration once finished). */
+    public long elapsedNs() {
+        return (finished ? endNs : System.nanoTime()) - startNs;
+    }
+
+    public long peakHeapBytes() {
+        sampleHeap();
+        return peakHeap;
+    }
+
+    /** The figures of the run summary, valid at any time (live) and exact once {@link #isFinished()}. */
+    public RunSummary summary() {
+        return RunSummary.of(this);
+    }
+
+    /** The failure or stop condition the run ended with, or null for a clean finish. */
+    public Problem outcome() {
+        final TorvynException failure = flow.failure();
+        if (failure != null) {
+            return failure.problem();
+        }
+        switch (flow.stopReason()) {
+            case DEADLINE:
+                return new Problem(ErrorCode.E0400, "the flow did not finish within --timeout", "flow "
+                    + topology.flowName(), "raise --timeout, or use --limit to bound the run");
+            case CANCELLED:
+                return new Problem(ErrorCode.E0402, "interrupted; the flow was drained", "flow "
+                    + topology.flowName(), "");
+            default:
+                return null;
+        }
+    }
+}

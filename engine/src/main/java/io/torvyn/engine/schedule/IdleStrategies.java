@@ -1,0 +1,23 @@
+package io.torvyn.engine.schedule;
+
+import io.torvyn.engine.config.WaitStrategyKind;
+
+/** Maps the configured wait strategy to a fresh per-thread {@link IdleStrategy}. */
+public final class IdleStrategies {
+    private IdleStrategies() {
+    }
+
+    public static IdleStrategy create(final WaitStrategyKind kind) {
+        switch (kind) {
+            case BUSY_SPIN:
+                return new BusySpinIdle();
+            case YIELDING:
+                return new YieldingIdle();
+            case BLOCKING:
+                return new BlockingIdle();
+            case SLEEPING:
+            default:
+                return new SleepingIdle();
+        }
+    }
+}

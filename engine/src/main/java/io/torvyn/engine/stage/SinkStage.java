@@ -1,0 +1,99 @@
+package io.torvyn.engine.stage;
+
+import io.torvyn.engine.component.ElementFailure;
+import io.torvyn.engine.component.SinkComponent;
+import io.torvyn.engine.config.ErrorPolicy;
+import io.torvyn.engine.error.TorvynException;
+
+/**
+ * Runs a sink: pushes batches, records `flow.latency` (source emit to sink completion, one clock read per batch) and
+ * releases every input. A paused sink (slow consumer) simply reports no progress until its pause has passed, so
+ * backpressure builds upstream without blocking a worker.
+ */
+public final class SinkStage extends Stage {
+    private final SinkComponent sink;
+    private final ErrorPolicy policy;
+    private final int maxCall;
+    private boolean completed;
+
+    public SinkStage(final StageSpec spec, final SinkComponent sink, final ErrorPolicy policy) {
+        super(spec, sink);
+        this.sink = sink;
+        this.policy = policy;
+        this.maxCall = Math.min(Math.max(spec.yieldBatch(), spec.batchSize()), sink.maxBatch());
+    }
+
+    @Override
+    protected int work() {
+        final long pausedUntil = ctx.pausedUntilNs();
+        if (pausedUntil != 0) {
+            if (System.nanoTime() < pausedUntil) {
+                return 0;
+            }
+            ctx.pauseUntil(0);
+        }
+        final int n = takeBatch(maxCall);
+        if (n == 0) {
+            if (allInputsEnded() && !completed) {
+                completed = true;
+                sink.complete(ctx);
+                finish();
+            }
+            return 0;
+        }
+        final long t0 = System.nanoTime();
+        push();
+        final long t1 = System.nanoTime();
+        if (timed) {
+            stats.recordInvocation(n, t1 - t0);
+            for (int i = 0; i < batch.end(); i++) {
+                stats.recordLatency(t1 - batch.timestampNs(i), t1 - batch.intendedNs(i));
+            }
+        } else {
+            stats.invocations++;
+        }
+        releaseUnpassedInputs();
+        return n;
+    }
+
+    private void push() {
+        int from = 0;
+        int attempts = 0;
+        while (from < batch.end()) {
+            batch.start(from);
+            try {
+                client.elementSeq = batch.sequence(from);
+                sink.push(ctx, batch);
+                break;
+            } catch (final ElementFailure f) {
+                if (!retryable(f.error())) {
+                    break;
+                }
+                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
+                    attempts++;
+                    from = f.index();
+                } else {
+                    attempts = 0;
+                    stats.dropped++;
+                    from = f.index() + 1;
+                }
+            } catch (final TorvynException e) {
+                if (!retryable(e)) {
+                    break;
+                }
+                stats.dropped++;
+                from++;
+            }
+        }
+        batch.start(0);
+    }
+
+    private boolean retryable(final TorvynException error) {
+        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST) {
+            fail(error);
+            return false;
+        }
+        stats.errors++;
+        return true;
+    }
+}

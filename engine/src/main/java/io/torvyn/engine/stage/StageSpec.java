@@ -1,0 +1,24 @@
+package io.torvyn.engine.stage;
+
+import io.torvyn.engine.component.ComponentContext;
+import io.torvyn.engine.ring.Stream;
+
+/**
+ * What a stage is wired to, assembled by the flow builder.
+ *
+ * @param name           node name
+ * @param index          node index in topological order
+ * @param context        the component's context (pool, its buffer client, config)
+ * @param stats          the node's counters
+ * @param flow           run-wide control
+ * @param inputs         input streams (fan-in), empty for sources
+ * @param outputsByPort  output streams per port (fan-out); one port for non-routers, none for sinks
+ * @param yieldBatch     elements a stage moves before yielding its worker
+ * @param yieldQuantumNs or this long, whichever first
+ * @param batchSize      elements per component call
+ * @param timed          whether component calls are timed (observability above `off`)
+ */
+public record StageSpec(String name, int index, ComponentContext context, NodeStats stats, FlowControl flow,
+                        Stream[] inputs, Stream[][] outputsByPort, int yieldBatch, long yieldQuantumNs,
+                        int batchSize, boolean timed) {
+}

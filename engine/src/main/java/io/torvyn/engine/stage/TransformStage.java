@@ -1,0 +1,102 @@
+package io.torvyn.engine.stage;
+
+import io.torvyn.engine.component.ElementFailure;
+import io.torvyn.engine.component.TransformComponent;
+import io.torvyn.engine.config.ErrorPolicy;
+import io.torvyn.engine.error.TorvynException;
+
+/**
+ * Runs a processor, filter, router or aggregator: a batch in, outputs published, inputs that no output took over
+ * released. A failing element is handled by the node's error policy: fail-fast stops the flow (this stage then
+ * drains), skip-element drops it, retry:N calls again from that element up to N times.
+ */
+public final class TransformStage extends Stage {
+    private final TransformComponent transform;
+    private final ErrorPolicy policy;
+    private final int maxCall;
+    private boolean flushedAtEnd;
+
+    public TransformStage(final StageSpec spec, final TransformComponent transform, final ErrorPolicy policy) {
+        super(spec, transform);
+        this.transform = transform;
+        this.policy = policy;
+        this.maxCall = Math.max(spec.yieldBatch(), spec.batchSize());
+    }
+
+    @Override
+    protected int work() {
+        final int n = takeBatch(maxCall);
+        if (n == 0) {
+            if (allInputsEnded()) {
+                if (!flushedAtEnd) {
+                    flushedAtEnd = true;
+                    transform.endOfStream(ctx, out);
+                    if (!flushOutputs()) {
+                        return 0;
+                    }
+                }
+                finish();
+            }
+            return 0;
+        }
+        final long t0 = timed ? System.nanoTime() : 0;
+        callWithPolicy();
+        if (timed) {
+            stats.recordInvocation(n, System.nanoTime() - t0);
+        } else {
+            stats.invocations++;
+        }
+        releaseUnpassedInputs();
+        flushOutputs();
+        return n;
+    }
+
+    private void callWithPolicy() {
+        int attempts = 0;
+        int from = batch.start();
+        while (from < batch.end()) {
+            batch.start(from);
+            try {
+                client.elementSeq = batch.sequence(from);
+                transform.process(ctx, batch, out);
+                return;
+            } catch (final ElementFailure f) {
+                final int failedAt = f.index();
+                if (!handle(f.error(), attempts)) {
+                    return;
+                }
+                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
+                    attempts++;
+                    from = failedAt;
+                } else {
+                    attempts = 0;
+                    stats.dropped++;
+                    from = failedAt + 1;
+                }
+            } catch (final TorvynException e) {
+                if (!handle(e, attempts)) {
+                    return;
+                }
+                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
+                    attempts++;
+                } else {
+                    attempts = 0;
+                    stats.dropped++;
+                    from++;
+                }
+            }
+        }
+        batch.start(0);
+    }
+
+    /** Counts the error; returns false when the policy is fail-fast (the stage has failed and now drains). */
+    private boolean handle(final TorvynException error, final int attempts) {
+        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST) {
+            batch.start(0);
+            fail(error);
+            return false;
+        }
+        stats.errors++;
+        return true;
+    }
+}
