@@ -9,6 +9,7 @@ import io.torvyn.perf.harness.ScenarioSummary;
 import io.torvyn.perf.harness.SuiteOptions;
 import io.torvyn.perf.harness.SuiteRunner;
 
+import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -44,8 +45,13 @@ public final class PerfSuite {
         }
     }
 
-    /** Runs the suite and returns the report: two header lines, the table and a legend. */
+    /** Runs the suite with progress on stderr and returns the report: two header lines, the table and a legend. */
     public static String run(final SuiteOptions options) {
+        return run(options, System.err);
+    }
+
+    /** Runs the suite with one progress line per round on {@code progress} and returns the report. */
+    public static String run(final SuiteOptions options, final PrintStream progress) {
         final ScenarioRegistry registry = StandardScenarios.create(options.bufferSize());
         try {
             final List<Scenario> selected = select(registry, options.only());
@@ -53,7 +59,7 @@ public final class PerfSuite {
             final List<String> references = options.references().isEmpty()
                 ? DEFAULT_REFERENCES.stream().filter(selectedNames::contains).toList()
                 : resolve(selectedNames, options.references(), "--reference");
-            final List<ScenarioSummary> rows = new SuiteRunner(System.err)
+            final List<ScenarioSummary> rows = new SuiteRunner(progress)
                 .run(selected, options.events(), options.warmupRounds(), options.rounds());
             return header(options) + "\n" + ResultTable.render(rows, references) + "\n" + legend();
         } finally {

@@ -9,6 +9,7 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import io.torvyn.perf.Scenario;
 import io.torvyn.perf.harness.MeasuredThreadFactory;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,7 @@ public final class DisruptorPipelineBaseline implements Scenario {
 
     private final int bufferSize;
     private RingBuffer<PipelineEvent> ringBuffer;
-    private BatchEventProcessor<PipelineEvent>[] processors;
+    private List<BatchEventProcessor<PipelineEvent>> processors;
     private StepThreeHandler stepThree;
     private ExecutorService executor;
     private MeasuredThreadFactory threads;
@@ -68,14 +69,20 @@ public final class DisruptorPipelineBaseline implements Scenario {
 
     @Override
     public long run(final long events) {
+        if (events <= 0) {
+            if (events < 0) {
+                throw new IllegalArgumentException("events must not be negative: " + events);
+            }
+            return 0;
+        }
         if (ringBuffer == null) {
             start();
         }
         final CountDownLatch done = new CountDownLatch(1);
         stepThree.reset(events, done);
-        final Future<?>[] running = new Future<?>[processors.length];
-        for (int i = 0; i < processors.length; i++) {
-            running[i] = executor.submit(processors[i]);
+        final Future<?>[] running = new Future<?>[processors.size()];
+        for (int i = 0; i < running.length; i++) {
+            running[i] = executor.submit(processors.get(i));
         }
         final RingBuffer<PipelineEvent> ring = ringBuffer;
         for (long value = 0; value < events; value++) {
@@ -84,9 +91,8 @@ public final class DisruptorPipelineBaseline implements Scenario {
             ring.publish(sequence);
         }
         try {
-            if (events > 0) {
-                done.await();
-            }
+            done.await();
+            // Safe only now: a processor halted before it entered run() would stay halted for good.
             for (final BatchEventProcessor<PipelineEvent> processor : processors) {
                 processor.halt();
             }
@@ -94,6 +100,9 @@ public final class DisruptorPipelineBaseline implements Scenario {
                 future.get(HALT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             }
         } catch (final Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException(NAME + " did not complete a round", e);
         }
         lastSum = stepThree.sum;
@@ -118,7 +127,6 @@ public final class DisruptorPipelineBaseline implements Scenario {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void start() {
         ringBuffer = RingBuffer.createSingleProducer(PipelineEvent::new, bufferSize, new SleepingWaitStrategy());
         final BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
@@ -130,9 +138,9 @@ public final class DisruptorPipelineBaseline implements Scenario {
         final SequenceBarrier afterTwo = ringBuffer.newBarrier(two.getSequence());
         final BatchEventProcessor<PipelineEvent> three = builder.build(ringBuffer, afterTwo, stepThree);
         ringBuffer.addGatingSequences(three.getSequence());
-        processors = new BatchEventProcessor[] {one, two, three};
+        processors = List.of(one, two, three);
         threads = new MeasuredThreadFactory(NAME);
-        executor = Executors.newFixedThreadPool(processors.length, threads);
+        executor = Executors.newFixedThreadPool(processors.size(), threads);
     }
 
     private static final class StepOneHandler implements EventHandler<PipelineEvent> {
