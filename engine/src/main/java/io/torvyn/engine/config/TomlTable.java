@@ -127,12 +127,11 @@ final class TomlTable {
         if (v == null) {
             return dflt;
         }
-        final String expected = range("an integer", Long.toString(min), max == Long.MAX_VALUE ? null : Long.toString(max));
-        if (!v.isIntegralNumber()) {
-            invalid(key, expected, v);
-            return dflt;
-        }
-        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+        final boolean tooLarge = v.isIntegralNumber() && (!v.canConvertToLong() || v.longValue() > max);
+        final boolean practicallyUnbounded = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+        final String expected = range("an integer", Long.toString(min),
+            practicallyUnbounded && !tooLarge ? null : Long.toString(max));
+        if (!v.isIntegralNumber() || tooLarge || v.longValue() < min) {
             invalid(key, expected, v);
             return dflt;
         }
