@@ -184,8 +184,11 @@ final class ConfigReader {
         final long timeout = r.duration("invocation_timeout", ConfigDefaults.INVOCATION_TIMEOUT_NS, 1);
         final ErrorPolicy errorPolicy = r.choice("error_policy", ConfigDefaults.ERROR_POLICY, ErrorPolicy::parse,
             List.of("fail-fast", "skip-element", "retry:N"));
+        final SchedulingConfig scheduling = readScheduling(r.table("scheduling"));
+        final BackpressureConfig backpressure = readBackpressure(r.table("backpressure"));
+        final PoolsConfig pools = readPools(r.table("pools"));
         return new RuntimeConfig(mode, workers, wait, engine, maxOwned, fuel, maxMemory, timeout, errorPolicy,
-            readScheduling(r.table("scheduling")), readBackpressure(r.table("backpressure")), readPools(r.table("pools")));
+            scheduling, backpressure, pools);
     }
 
     private static String engine(final String name) {
@@ -203,7 +206,8 @@ final class ConfigReader {
     private static BackpressureConfig readBackpressure(final TomlTable b) {
         b.checkKeys(ConfigSchema.BACKPRESSURE, "[runtime.backpressure]");
         return new BackpressureConfig(
-            (int) b.integer("default_queue_depth", ConfigDefaults.DEFAULT_QUEUE_DEPTH, 1, ConfigDefaults.MAX_QUEUE_DEPTH),
+            (int) b.integer("default_queue_depth", ConfigDefaults.DEFAULT_QUEUE_DEPTH, 1,
+                ConfigDefaults.MAX_QUEUE_DEPTH),
             b.choice("policy", ConfigDefaults.BACKPRESSURE_POLICY, BackpressurePolicy::fromKey,
                 keys(BackpressurePolicy.values(), BackpressurePolicy::key)),
             b.fraction("low_watermark_ratio", ConfigDefaults.LOW_WATERMARK_RATIO, 0.0, 1.0));
@@ -297,7 +301,8 @@ final class ConfigReader {
                 final String path = f.keyPath("edges") + "[" + i + "]";
                 if (!array.get(i).isObject()) {
                     diag.problem(ErrorCode.E0702, "invalid `" + path + "`: expected a table, found "
-                        + TomlTable.describe(array.get(i)), path, "write each edge as a [[flow." + name + ".edges]] table");
+                        + TomlTable.describe(array.get(i)), path,
+                        "write each edge as a [[flow." + name + ".edges]] table");
                     continue;
                 }
                 final EdgeConfig edge = readEdge(new TomlTable((ObjectNode) array.get(i), path, diag), name, queueDepth,
@@ -335,8 +340,8 @@ final class ConfigReader {
         if (component.startsWith("file:")) {
             final String path = component.substring("file:".length());
             if (!(path.endsWith(".wasm") || path.endsWith(".wat"))) {
-                n.invalidValue("component", "expected \"file:PATH\" with a path ending in .wasm or .wat, found string \""
-                    + component + "\"", help);
+                n.invalidValue("component", "expected \"file:PATH\" with a path ending in .wasm or .wat, "
+                    + "found string \"" + component + "\"", help);
             }
         } else if (component.isEmpty() || component.equals("builtin:")) {
             n.invalidValue("component", "expected a component reference, found string \"" + component + "\"", help);

@@ -34,7 +34,7 @@ final class ConfigTree {
     /** The tree of {@code text}, or null after reporting E0700 with the parser's line and column. */
     static ObjectNode parse(final String text, final Diagnostics diag) {
         try {
-            final JsonNode root = TOML.readTree(text);
+            final JsonNode root = TOML.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
             return root instanceof ObjectNode ? (ObjectNode) root : TOML.createObjectNode();
         } catch (final JsonProcessingException e) {
             final JsonLocation loc = e.getLocation();
@@ -203,6 +203,7 @@ final class ConfigTree {
     private static void notATable(final String keyPath, final CharSequence shown, final JsonNode found,
                                   final Diagnostics.Origin origin, final Diagnostics diag) {
         diag.problemAt(ErrorCode.E0702, "cannot set `" + keyPath + "`: `" + shown + "` is "
-            + TomlTable.describe(found) + ", not a table", origin.describe(), "override a key, not a path through a value");
+            + TomlTable.describe(found) + ", not a table", origin.describe(),
+            "override a key, not a path through a value");
     }
 }

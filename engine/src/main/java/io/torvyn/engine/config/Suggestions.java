@@ -12,8 +12,8 @@ public final class Suggestions {
     }
 
     /**
-     * The candidate closest to {@code input} by edit distance (ignoring case), or null when none is close enough to be a
-     * plausible typo: at most a third of the longer name's length, and at least 1 and at most 3 edits.
+     * The candidate closest to {@code input} by edit distance (ignoring case), or null when none is close enough to be
+     * a plausible typo: at most a third of the longer name's length, and at least 1 and at most 3 edits.
      */
     public static String nearest(final String input, final Collection<String> candidates) {
         String best = null;

@@ -88,8 +88,11 @@ final class TomlTable {
     /** The sub-table {@code key}; an empty table when absent, or (reported) when not a table. */
     TomlTable table(final String key) {
         final JsonNode v = node.get(key);
-        if (v == null || v.isObject()) {
-            return new TomlTable(v == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) v, keyPath(key), diag);
+        if (v == null) {
+            return new TomlTable(JsonNodeFactory.instance.objectNode(), keyPath(key), diag);
+        }
+        if (v.isObject()) {
+            return new TomlTable((ObjectNode) v, keyPath(key), diag);
         }
         invalid(key, "a table", v);
         return new TomlTable(JsonNodeFactory.instance.objectNode(), keyPath(key), diag);

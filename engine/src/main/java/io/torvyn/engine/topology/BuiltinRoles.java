@@ -69,7 +69,8 @@ public final class BuiltinRoles implements RoleResolver {
             return Role.SINK;
         }
         throw new TorvynException(ErrorCode.E0200, "node `" + node.name() + "` (builtin:file) has " + inputs
-            + " input(s) and " + outputs + " output(s): builtin:file is a source (outputs only) or a sink (inputs only)",
+            + " input(s) and " + outputs + " output(s): builtin:file is a source (outputs only) or a sink "
+            + "(inputs only)",
             null, "give it either only outgoing edges (read a file) or only incoming edges (write one)");
     }
 

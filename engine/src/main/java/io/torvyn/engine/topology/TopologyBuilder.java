@@ -126,7 +126,8 @@ public final class TopologyBuilder {
             final String nearest = Suggestions.nearest(ref, declared);
             problem(ErrorCode.E0210, "node `" + node.name() + "` uses component `" + ref
                 + "`, which is neither a [[component]], \"file:PATH\" nor \"builtin:KIND\"", where,
-                nearest != null ? "did you mean `" + nearest + "`?" : "declare it as a [[component]] with a name and path");
+                nearest != null ? "did you mean `" + nearest + "`?"
+                    : "declare it as a [[component]] with a name and path");
             return false;
         }
         if (!Files.isRegularFile(decl.path())) {
@@ -242,10 +243,13 @@ public final class TopologyBuilder {
         final Role role = nodeRoles[edgeFrom[edge]];
         final List<String> ports = producer.ports();
         if (role == Role.ROUTER) {
+            if (ports.isEmpty()) {
+                return -1;
+            }
             if (e.fromPort() == null) {
-                problem(ErrorCode.E0204, "edge " + e.label() + " leaves router `" + e.from() + "` without naming a port",
-                    edgePath(edge), "write from = \"" + e.from() + ":PORT\" with PORT one of: " + String.join(", ",
-                        ports));
+                problem(ErrorCode.E0204, "edge " + e.label() + " leaves router `" + e.from()
+                    + "` without naming a port", edgePath(edge),
+                    "write from = \"" + e.from() + ":PORT\" with PORT one of: " + String.join(", ", ports));
                 return -1;
             }
         } else if (role != null && e.fromPort() != null) {
@@ -416,6 +420,9 @@ public final class TopologyBuilder {
                     ready.add(edgeTo[i]);
                 }
             }
+        }
+        if (count != nodes.size()) {
+            throw new IllegalStateException("unreported cycle in flow " + flow.name());
         }
         final List<TopologyEdge> topologyEdges = new ArrayList<>();
         for (int i = 0; i < edges.size(); i++) {

@@ -155,8 +155,20 @@ class ConfigLoaderTest {
 
     @Test
     void duplicateTomlKeyIsASyntaxError() {
-        final Problem p = single(parse(HEADER + "[runtime]\nmode = \"shared\"\nmode = \"dedicated\"\n"), ErrorCode.E0700);
+        final Problem p = single(parse(HEADER + "[runtime]\nmode = \"shared\"\nmode = \"dedicated\"\n"),
+            ErrorCode.E0700);
         assertTrue(p.message().toLowerCase().contains("duplicate key"), p.message());
+    }
+
+    @Test
+    void emptyManifestMissesNameAndVersion() {
+        final ConfigResult result = parse("");
+        assertEquals(List.of(ErrorCode.E0701, ErrorCode.E0701), result.problems().stream().map(Problem::code).toList());
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() {
+        assertEquals("t", parse("\uFEFF" + HEADER).orThrow().project().name());
     }
 
     @Test
@@ -379,7 +391,8 @@ class ConfigLoaderTest {
         assertEquals("Torvyn.toml: runtime.pools.medium.buffer_size", p.where());
         assertTrue(p.message().contains("larger than `small` (256B)"), p.message());
 
-        final PoolsConfig pools = parse(HEADER + "[runtime.pools]\nlarge = { count = 7 }\n").orThrow().runtime().pools();
+        final PoolsConfig pools = parse(HEADER + "[runtime.pools]\nlarge = { count = 7 }\n").orThrow()
+            .runtime().pools();
         assertEquals(new TierConfig("large", 65536, 7), pools.tiers().get(2));
         single(parse(HEADER + "[runtime.pools]\nhuge = { count = 0 }\n"), ErrorCode.E0702);
     }
