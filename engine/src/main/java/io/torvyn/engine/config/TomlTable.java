@@ -121,8 +121,9 @@ final class TomlTable {
     }
 
     void missing(final String key) {
+        final String table = path.isEmpty() ? "the file" : path.endsWith("]") ? path : "[" + path + "]";
         diag.problem(ErrorCode.E0701, "missing required key `" + keyPath(key) + "`", keyPath(key),
-            "add `" + key + " = ...` to " + (path.isEmpty() ? "the file" : "[" + path + "]"));
+            "add `" + key + " = ...` to " + table);
     }
 
     long integer(final String key, final long dflt, final long min, final long max) {

@@ -18,6 +18,14 @@ public final class BuiltinRoles implements RoleResolver {
 
     private final RoleResolver components;
 
+    /**
+     * Built-ins only: for a resolver of Wasm components that hands `builtin:` nodes to this one. Asking it about any
+     * other node is a bug (E0900).
+     */
+    public BuiltinRoles() {
+        this(BuiltinRoles::noComponents);
+    }
+
     private BuiltinRoles(final RoleResolver components) {
         this.components = components;
     }
@@ -72,6 +80,11 @@ public final class BuiltinRoles implements RoleResolver {
             + " input(s) and " + outputs + " output(s): builtin:file is a source (outputs only) or a sink "
             + "(inputs only)",
             null, "give it either only outgoing edges (read a file) or only incoming edges (write one)");
+    }
+
+    private static Role noComponents(final NodeConfig node, final int inputs, final int outputs) {
+        throw new TorvynException(ErrorCode.E0900, "no role resolver for component `" + node.component()
+            + "` of node `" + node.name() + "`", null, "this is a bug: please report it");
     }
 
     private static Role fromShape(final NodeConfig node, final int inputs, final int outputs) {

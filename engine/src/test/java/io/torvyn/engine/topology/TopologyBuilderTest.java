@@ -297,6 +297,15 @@ class TopologyBuilderTest {
     }
 
     @Test
+    void plainBuiltinRolesResolvesOnlyBuiltins() {
+        final Problem p = single(build(node("g", "builtin:generator") + node("p", "proc") + node("s", "builtin:null")
+            + edge("g", "p") + edge("p", "s"), new BuiltinRoles()), ErrorCode.E0900);
+        assertTrue(p.message().contains("`proc`"), p.message());
+        assertEquals(List.of("g", "s"), names(ok(build(node("g", "builtin:generator") + node("s", "builtin:collect")
+            + edge("g", "s"), new BuiltinRoles()))));
+    }
+
+    @Test
     void resolverFailuresAreReportedAtTheNode() {
         final RoleResolver failing = BuiltinRoles.withComponents((node, in, out) -> {
             throw new TorvynException(ErrorCode.E0101, "module lacks torvyn_process", null, "export it");
