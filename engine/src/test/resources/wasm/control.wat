@@ -112,6 +112,22 @@
     local.get 1
     i32.div_s)
 
+;; leaves through the function label with br_if: cost 3 when x != 0 (returns 7), else 5 (returns 9)
+  (func (export "early") (param i32) (result i32)
+    i32.const 7
+    local.get 0
+    br_if 0
+    drop
+    i32.const 9)
+
+  ;; br_table whose default is the function label: cost 4 for x == 0, else 3
+  (func (export "table_exit") (param i32)
+    block $inner
+      local.get 0
+      br_table $inner 1
+    end
+    nop)
+
   (func (export "grow") (param i32) (result i32)
     local.get 0
     memory.grow)

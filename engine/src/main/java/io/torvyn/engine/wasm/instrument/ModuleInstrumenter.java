@@ -126,7 +126,8 @@ public final class ModuleInstrumenter {
     }
 
     private static String functionLocation(final ModuleRewriter rewriter) {
-        return rewriter.metered() ? ", function " + rewriter.injector().currentFunction() : "";
+        final FuelInjector injector = rewriter.injector();
+        return injector != null && injector.currentFunction() >= 0 ? ", function " + injector.currentFunction() : "";
     }
 
     /** Refuses a minimum above the cap; returns true when some maximum has to be lowered or added. */

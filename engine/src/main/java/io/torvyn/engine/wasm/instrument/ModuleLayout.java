@@ -12,7 +12,9 @@ import java.util.Set;
  */
 final class ModuleLayout {
     static final int CUSTOM = 0;
+    static final int TYPE = 1;
     static final int IMPORT = 2;
+    static final int FUNCTION = 3;
     static final int MEMORY = 5;
     static final int GLOBAL = 6;
     static final int EXPORT = 7;
@@ -78,17 +80,22 @@ final class ModuleLayout {
     }
 
     boolean has(final int id) {
+        return section(id) != null;
+    }
+
+    /** The first section with this id, or null. */
+    Section section(final int id) {
         for (final Section section : sections) {
             if (section.id() == id) {
-                return true;
+                return section;
             }
         }
-        return false;
+        return null;
     }
 
     /** Declared maximum of the first memory in pages, or -1 when there is no memory or no maximum. */
     int firstMemoryMaximum() {
-        return memories.isEmpty() ? -1 : (int) memories.get(0).limits().maximum();
+        return memories.isEmpty() ? -1 : (int) Math.min(memories.get(0).limits().maximum(), Integer.MAX_VALUE);
     }
 
     private static void checkHeader(final byte[] wasm) {

@@ -18,7 +18,7 @@ final class ModuleRewriter {
     private final ModuleLayout layout;
     private final long initialFuel;
     private final long capPages;
-    private final FuelInjector injector;
+    private FuelInjector injector;
     private final int fuelGlobal;
     private final WasmOutput payload = new WasmOutput(1024);
     private boolean globalWritten;
@@ -34,18 +34,22 @@ final class ModuleRewriter {
         this.initialFuel = initialFuel;
         this.capPages = capPages;
         this.fuelGlobal = layout.importedGlobals + layout.definedGlobals;
-        this.injector = initialFuel > 0 ? new FuelInjector(source, fuelGlobal, layout.importedFunctions) : null;
     }
 
     boolean metered() {
-        return injector != null;
+        return initialFuel > 0;
     }
 
+    /** The code rewriter once {@link #rewrite()} has started on a metered module, else null. */
     FuelInjector injector() {
         return injector;
     }
 
     byte[] rewrite() {
+        if (metered()) {
+            injector = new FuelInjector(source, fuelGlobal, layout.importedFunctions,
+                FunctionSignatures.parameterCounts(source, layout));
+        }
         final WasmOutput out = new WasmOutput(source.length + source.length / 4 + 64);
         out.bytes(source, 0, ModuleLayout.headerSize());
         for (final ModuleLayout.Section section : layout.sections) {

@@ -73,6 +73,10 @@ final class WasmOutput {
         return bytes(utf8, 0, utf8.length);
     }
 
+    WasmOutput append(final WasmOutput other) {
+        return bytes(other.buffer, 0, other.size);
+    }
+
     /** Appends {@code block} preceded by its length as a u32, the framing of sections and function bodies. */
     WasmOutput sizedBlock(final WasmOutput block) {
         u32(block.size);

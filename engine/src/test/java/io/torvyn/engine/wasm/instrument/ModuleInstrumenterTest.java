@@ -125,7 +125,7 @@ class ModuleInstrumenterTest {
     @Test
     void countsDescribeTheRewrite() {
         final InstrumentedModule result = ModuleInstrumenter.instrument(WasmFixtures.load("control"), FUEL, 0);
-        assertEquals(10, result.meteredFunctions());
+        assertEquals(12, result.meteredFunctions());
         assertTrue(result.chargeSites() >= result.meteredFunctions(), "at least one charge per function");
         assertEquals(-1, result.maxPages(), "control.wat declares no maximum and no cap was asked for");
     }
