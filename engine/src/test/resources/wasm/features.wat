@@ -4,6 +4,7 @@
 (module
   (type $binop (func (param i32 i32) (result i32)))
   (type $pair (func (param i32) (result i32 i32)))
+  (type $unary (func (param i32) (result i32)))
   (table $fns 4 funcref)
   (memory (export "memory") 1 4)
   (global $started (mut i32) (i32.const 0))
@@ -44,6 +45,38 @@
       i32.mul
     end
     i32.add)
+
+  ;; a loop with a parameter: counts x down to 0 and returns the number of iterations plus 100
+  (func (export "loop_params") (param $x i32) (result i32)
+    (local $turns i32)
+    local.get $x
+    loop (type $unary)
+      local.get $turns
+      i32.const 1
+      i32.add
+      local.set $turns
+      i32.const 1
+      i32.sub
+      local.tee $x
+      local.get $x
+      br_if 0
+    end
+    local.get $turns
+    i32.const 100
+    i32.add
+    i32.add)
+
+  ;; an if with a parameter: 11 when x is non-zero, else 9
+  (func (export "if_params") (param i32) (result i32)
+    i32.const 10
+    local.get 0
+    if (type $unary)
+      i32.const 1
+      i32.add
+    else
+      i32.const 1
+      i32.sub
+    end)
 
   (func (export "pick") (param i32) (result i64)
     i64.const 7

@@ -15,21 +15,25 @@ import io.torvyn.engine.error.TorvynException;
  * {@code fuelPerInvocation}, which meters the start function. Every straight-line segment of every defined function
  * subtracts its cost (its number of original instructions; see {@link FuelInjector} for where segments begin) before
  * it runs and executes {@code unreachable} when the counter has gone below zero. Host (imported) functions are not
- * metered. The host contract:
+ * metered. Inside a function the counter is cached in a local and written back to the global before every call and
+ * every exit, so the global is exact whenever the host can observe it. The host contract:
  * <ol>
- *   <li>before a call, set {@value #FUEL_GLOBAL_EXPORT} to the budget;</li>
- *   <li>after a call that returned, fuel used = budget − {@value #FUEL_GLOBAL_EXPORT};</li>
+ *   <li>before a call, set {@value #FUEL_GLOBAL_EXPORT} to the budget (zero or more);</li>
+ *   <li>after a call that returned, fuel used = budget − {@value #FUEL_GLOBAL_EXPORT}, the same on every engine;</li>
  *   <li>after a call that trapped, read {@value #FUEL_GLOBAL_EXPORT}: below zero means the trap was fuel exhaustion
- *   (E0401 ComponentTimeout, reason {@code fuel}); zero or more means a genuine trap (E0403 ComponentTrap).</li>
+ *   (E0401 ComponentTimeout, reason {@code fuel}); zero or more means a genuine trap (E0403 ComponentTrap), and
+ *   the value then reflects the last call or exit before the trap, so fuel used is a lower bound;</li>
+ *   <li>during a host import call the global is exact, and a value the host writes there is what the caller
+ *   continues with.</li>
  * </ol>
  * A module that uses an instruction the decoder does not understand (SIMD, threads, exception handling, GC, typed
  * function references) is refused with E0100 rather than run partly unmetered.
  *
  * <h2>Memory</h2>
  * With {@code maxMemoryBytes > 0} the declared maximum of every memory (defined or imported) is lowered to
- * {@code floor(maxMemoryBytes / 65536)} pages, or added when absent, so {@code memory.grow} past it returns −1 on both
- * engines. A module whose minimum is above the cap is refused with E0404. An imported memory keeps working only if the
- * host supplies one whose maximum is within the cap. This applies with or without fuel.
+ * {@code floor(maxMemoryBytes / 65536)} pages, or added when absent, so {@code memory.grow} past it returns −1 on
+ * both engines. A module whose minimum is above the cap is refused with E0404. An imported memory keeps working only
+ * if the host supplies one whose maximum is within the cap. This applies with or without fuel.
  *
  * <p>When neither limit changes anything the input array is returned as is. Otherwise the output is checked by
  * parsing and validating it with Chicory.

@@ -1,9 +1,11 @@
 package io.torvyn.engine.wasm.instrument;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -176,17 +178,21 @@ class InstrumentedExecutionTest {
     void postMvpFeaturesBehaveAsBeforeInstrumentation(final GuestEngine engine) {
         final byte[] original = WasmFixtures.load("features");
         final Object[][] calls = {
-            {"started"}, {"apply", 0, 7, 5}, {"apply", 1, 7, 5}, {"apply", 2, 7, 5}, {"pair", 20}, {"pick", 0},
-            {"pick", 1}, {"extend8", 0xFF}, {"truncsat", 1e20}, {"truncsat", -2.7}, {"bulk"}, {"refs"}, {"globals"},
+            {"started", 1}, {"apply", 12, 0, 7, 5}, {"apply", 2, 1, 7, 5}, {"apply", 35, 2, 7, 5}, {"pair", 61, 20},
+            {"loop_params", 105, 5}, {"if_params", 9, 0}, {"if_params", 11, 3}, {"pick", 9, 0}, {"pick", 7, 1},
+            {"extend8", -1, 0xFF}, {"truncsat", Integer.MAX_VALUE, 1e20}, {"truncsat", -2, -2.7}, {"bulk", 1410},
+            {"refs", 5}, {"globals", 43},
         };
         try (GuestRunner plain = engine.load(original, HostEnvironment.NONE);
              GuestRunner meteredRunner = engine.load(metered("features"), HostEnvironment.NONE)) {
             for (final Object[] call : calls) {
-                final Object[] args = java.util.Arrays.copyOfRange(call, 1, call.length);
-                final long expected = plain.call((String) call[0], args);
+                final String export = (String) call[0];
+                final long expected = ((Integer) call[1]).longValue();
+                final Object[] args = Arrays.copyOfRange(call, 2, call.length);
+                assertEquals(expected, plain.call(export, args), export + " on the original module");
                 meteredRunner.fuel(BUDGET);
-                assertEquals(expected, meteredRunner.call((String) call[0], args), (String) call[0]);
-                assertTrue(meteredRunner.fuel() < BUDGET, call[0] + " charged fuel");
+                assertEquals(expected, meteredRunner.call(export, args), export + " on the metered module");
+                assertTrue(meteredRunner.fuel() < BUDGET, export + " charged fuel");
             }
         }
     }
@@ -230,13 +236,5 @@ class InstrumentedExecutionTest {
             assertThrows(GuestTrap.class, () -> runner.call("countdown", 100));
             assertTrue(runner.fuel() < 0);
         }
-    }
-
-    private static void assertArrayEquals(final long[] expected, final long[] actual) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
-    }
-
-    private static void assertArrayEquals(final long[] expected, final long[] actual, final String message) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, message);
     }
 }
