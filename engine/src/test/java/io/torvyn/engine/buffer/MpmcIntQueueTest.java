@@ -99,6 +99,49 @@ class MpmcIntQueueTest {
         assertEquals(MpmcIntQueue.EMPTY, q.poll());
     }
 
+    /**
+     * The free-list pattern: exactly as many values as cells, each thread holding at most one at a time. A poll must
+     * never see the queue empty while values are logically in it, and an offer must never see it full, even when a
+     * peer has claimed a cell and not yet published it.
+     */
+    @Test
+    void neverReportsFalseFullOrEmptyWhenUsedAsAFreeList() throws Exception {
+        final int threads = 4;
+        final int rounds = 300_000;
+        final MpmcIntQueue q = new MpmcIntQueue(threads);
+        for (int i = 0; i < threads; i++) {
+            assertTrue(q.offer(i));
+        }
+        final AtomicLong falseEmpty = new AtomicLong();
+        final AtomicLong falseFull = new AtomicLong();
+        final CountDownLatch start = new CountDownLatch(1);
+        final List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Thread(() -> {
+                await(start);
+                for (int r = 0; r < rounds; r++) {
+                    final int v = q.poll();
+                    if (v == MpmcIntQueue.EMPTY) {
+                        falseEmpty.incrementAndGet();
+                        continue;
+                    }
+                    if (!q.offer(v)) {
+                        falseFull.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        start.countDown();
+        for (final Thread t : workers) {
+            t.join(60_000);
+            assertFalse(t.isAlive(), "stuck thread");
+        }
+        assertEquals(0, falseEmpty.get(), "polls that found a non-empty queue empty");
+        assertEquals(0, falseFull.get(), "offers that found a non-full queue full");
+        assertEquals(threads, q.size());
+    }
+
     private static void await(final CountDownLatch latch) {
         try {
             latch.await();
