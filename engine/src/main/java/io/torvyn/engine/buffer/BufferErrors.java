@@ -1,6 +1,7 @@
 package io.torvyn.engine.buffer;
 
 import io.torvyn.engine.error.ErrorCode;
+import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
 
 /**
@@ -82,7 +83,7 @@ final class BufferErrors {
     }
 
     static TorvynException allocatorFailed(final BufferClient c, final long bytes, final Throwable cause) {
-        return new TorvynException(new io.torvyn.engine.error.Problem(ErrorCode.E0300,
+        return new TorvynException(new Problem(ErrorCode.E0300,
             "the system allocator could not provide " + bytes + " bytes of off-heap memory: " + cause, where(c),
             "lower runtime.pools counts or max_buffer_size, or give the machine more memory"), cause);
     }

@@ -745,7 +745,7 @@ public final class BufferPool implements AutoCloseable {
         return tierBytes + fallbackBytesPeak.get();
     }
 
-    /** Whether every tier is full again and no fallback buffer is alive: the flow-end leak check. */
+    /** Whether every tier is full and no fallback buffer is alive: the flow-end leak check (false once closed). */
     public boolean allReturned() {
         if (closed) {
             return false;
@@ -916,7 +916,7 @@ public final class BufferPool implements AutoCloseable {
         if (offset < 0 || len < 0) {
             throw BufferErrors.badRange(c, offset, len);
         }
-        if (offset + len > capacity[slot]) {
+        if (offset > capacity[slot] - (long) len) {
             throw BufferErrors.writePastCapacity(c, h, offset, len, capacity[slot]);
         }
         return (int) (offset + len);

@@ -129,6 +129,8 @@ class BufferPoolTest {
         assertCode(ErrorCode.E0305, () -> pool.write(a, h, 64, new byte[1], 0, 1));
         assertCode(ErrorCode.E0305, () -> pool.append(a, h, new byte[1], 0, 1));
         assertCode(ErrorCode.E0305, () -> pool.write(a, h, -1, new byte[1], 0, 1));
+        assertCode(ErrorCode.E0305, () -> pool.write(a, h, Long.MAX_VALUE - 4, new byte[8], 0, 8));
+        assertEquals(0, pool.read(a, h, Long.MAX_VALUE - 4, new byte[8], 0, 8));
         assertCode(ErrorCode.E0305, () -> pool.read(a, h, -1, new byte[1], 0, 1));
         assertCode(ErrorCode.E0305, () -> pool.setLength(a, h, 65));
         final TorvynException tooBig = assertCode(ErrorCode.E0305, () -> pool.allocate(a, 8193));
