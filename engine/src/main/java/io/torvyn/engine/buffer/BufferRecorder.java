@@ -1,0 +1,27 @@
+package io.torvyn.engine.buffer;
+
+/**
+ * The recording point every buffer operation reports to, so the journal can subscribe without the pool knowing it.
+ * Implementations run on the calling stage's thread, inside the hot path: they must not allocate, block or throw.
+ *
+ * <p>The pool calls a recorder only when the client's recorder is not {@link #NONE}, a single final-field check, so
+ * a run with the journal off pays nothing else.
+ */
+@FunctionalInterface
+public interface BufferRecorder {
+    /** Records nothing. */
+    BufferRecorder NONE = (op, client, handle, tier, length, copiedBytes, aux) -> {
+    };
+
+    /**
+     * @param op          one of {@link BufferOps}
+     * @param client      the calling node (its {@code node} and {@code elementSeq} identify the record)
+     * @param handle      the buffer handle concerned (generation in its high bits), or 0
+     * @param tier        the buffer's tier (a fallback buffer reports the tier it stood in for), or -1
+     * @param length      the buffer's payload length (its capacity for allocations)
+     * @param copiedBytes payload bytes copied by this operation
+     * @param aux         operation-specific: offset for write/read, requested size for alloc, source handle for clone,
+     *                    references left for release
+     */
+    void record(int op, BufferClient client, long handle, int tier, long length, long copiedBytes, long aux);
+}
