@@ -546,6 +546,22 @@ public final class BufferPool implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------------
     // Handle queries (E0303 for stale handles unless stated)
 
+    /**
+     * Reports a stage-level operation on a buffer (publish, consume, forward, route, drop, backpressure, error) to the
+     * client's recorder, with the buffer's tier and length when the handle is live. Free when the journal is off.
+     */
+    public void recordOp(final BufferClient c, final int op, final long h, final long aux) {
+        if (!c.recording) {
+            return;
+        }
+        final int slot = HandleDescriptor.slot(h);
+        if (h > 0 && slot < slotCount) {
+            c.recorder.record(op, c, h, tierOfSlot[slot], length[slot], 0, aux);
+        } else {
+            c.recorder.record(op, c, h, -1, 0, 0, aux);
+        }
+    }
+
     /** Whether {@code h} names a buffer that is still alive in the generation it was issued for. Never throws. */
     public boolean isLive(final long h) {
         final int slot = HandleDescriptor.slot(h);

@@ -2,6 +2,7 @@ package io.torvyn.engine.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.torvyn.engine.config.Suggestions;
 import io.torvyn.engine.config.Units;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
@@ -43,7 +44,7 @@ final class BuiltinConfig {
             final String key = names.next();
             if (!known.contains(key)) {
                 throw new TorvynException(new Problem(ErrorCode.E0703, "unknown key `" + key + "` in built-in config",
-                    where, "did you mean `" + nearest(key, known) + "`? known keys: " + String.join(", ", known)));
+                    where, Suggestions.didYouMean(key, known) + " known keys: " + String.join(", ", known)));
             }
         }
         return new BuiltinConfig(root, where);
@@ -144,35 +145,5 @@ final class BuiltinConfig {
         }
         final int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String nearest(final String key, final Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (final String k : known) {
-            final int d = distance(key, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(final String a, final String b) {
-        final int[] prev = new int[b.length() + 1];
-        final int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            System.arraycopy(cur, 0, prev, 0, cur.length);
-        }
-        return prev[b.length()];
     }
 }

@@ -91,6 +91,9 @@ public final class FileSink implements SinkComponent {
                 flush();
             }
             if (framing.kind() == Framing.Kind.LENGTH_PREFIXED) {
+                if (writeBuffer.remaining() < 4) {
+                    flush();
+                }
                 writeBuffer.putInt(length);
             }
             if (length <= writeBuffer.remaining()) {
@@ -100,6 +103,9 @@ public final class FileSink implements SinkComponent {
                 writeLarge(pool, client, h, length);
             }
             if (framing.kind() == Framing.Kind.LINES) {
+                if (!writeBuffer.hasRemaining()) {
+                    flush();
+                }
                 writeBuffer.put((byte) '\n');
             }
         }

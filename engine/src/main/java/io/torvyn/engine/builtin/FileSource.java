@@ -117,6 +117,7 @@ public final class FileSource implements SourceComponent {
                     return n == 0 ? END_OF_STREAM : n;
                 }
                 fill();
+                continue;
             }
             final int header = framing.kind() == Framing.Kind.LENGTH_PREFIXED ? 4 : 0;
             final long seq = ctx.nextSequences(1);

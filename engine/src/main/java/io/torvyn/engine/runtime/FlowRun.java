@@ -2,7 +2,6 @@ package io.torvyn.engine.runtime;
 
 import io.torvyn.engine.buffer.BufferClient;
 import io.torvyn.engine.buffer.BufferPool;
-import io.torvyn.engine.buffer.ContentTypes;
 import io.torvyn.engine.component.Component;
 import io.torvyn.engine.component.ComponentContext;
 import io.torvyn.engine.component.ComponentFactory;
@@ -52,7 +51,6 @@ public final class FlowRun {
     private final Topology topology;
     private final RunOptions options;
     private final BufferPool pool;
-    private final ContentTypes contentTypes = new ContentTypes();
     private final FlowControl flow;
     private final Stream[] streams;
     private final Stage[] stages;
@@ -97,9 +95,9 @@ public final class FlowRun {
 
     private Stage stageFor(final TopologyNode node, final Component component) {
         final RuntimeConfig rt = config.runtime();
-        final BufferClient client = new BufferClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes());
         final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
-            contentTypes, flow.sequences(), rt.scheduling().yieldQuantumNs());
+            pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs());
         final Stream[] inputs = new Stream[node.inputEdges().length];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = streams[node.inputEdges()[i]];
