@@ -46,10 +46,13 @@ public final class WasmFailures {
      * @param deadlineExpired whether the engine's wall-clock guard stopped the call
      * @param timeoutNs       the invocation timeout, for the message
      * @param fuel            reads the fuel global after the failure, or null when the module is not metered
+     * @param trapReason      the trap reason when the engine reports it structurally, or null to classify the
+     *                        failure's message with {@link #trapReason(String)}
      */
     public static RuntimeException callFailed(final String where, final String export, final Throwable failure,
                                               final Throwable hostFailure, final boolean deadlineExpired,
-                                              final long timeoutNs, final LongSupplier fuel) {
+                                              final long timeoutNs, final LongSupplier fuel,
+                                              final String trapReason) {
         if (hostFailure != null) {
             return hostFailure(where, export, hostFailure);
         }
@@ -69,7 +72,7 @@ public final class WasmFailures {
         if (failure instanceof StackOverflowError) {
             return trap(where, export, REASON_STACK_OVERFLOW, failure);
         }
-        return trap(where, export, trapReason(failure.getMessage()), failure);
+        return trap(where, export, trapReason != null ? trapReason : trapReason(failure.getMessage()), failure);
     }
 
     /** A host import threw: its own {@link TorvynException} travels unchanged, anything else is a host bug. */
@@ -158,14 +161,15 @@ public final class WasmFailures {
     }
 
     /**
-     * Classifies a trap message of either engine. Both word their traps after the Wasm spec test suite ("integer
-     * divide by zero", "out of bounds memory access", "call stack exhausted", …), so one table serves both.
+     * Classifies a trap message of either engine. Chicory words its traps after the Wasm spec test suite ("integer
+     * divide by zero", "out of bounds memory access", "call stack exhausted", …) and wasmtime-java names its trap
+     * codes ({@code MEMORY_OUT_OF_BOUNDS}, …), so one keyword table serves both.
      */
     public static String trapReason(final String message) {
         if (message == null) {
             return REASON_TRAP;
         }
-        final String m = message.toLowerCase(Locale.ROOT);
+        final String m = message.toLowerCase(Locale.ROOT).replace('_', ' ');
         if (m.contains("unreachable")) {
             return REASON_UNREACHABLE;
         }

@@ -50,13 +50,15 @@ final class ChicoryInstance implements WasmInstance {
     private final long timeoutNanos;
     private final WasiPreview1 wasi;
     private final List<LineSplitter> wasiOutputs;
+    private final HostFailureSlot hostFailures;
     private final Map<String, ChicoryFunction> functions = new HashMap<>();
     private final Map<String, ChicoryGlobal> globals = new HashMap<>();
     private LongSupplier fuel;
 
     private ChicoryInstance(final ChicoryModule module, final Instance instance, final ChicoryMemory memory,
                             final String where, final CallWatchdog watchdog, final CallClock clock,
-                            final long timeoutNanos, final WasiPreview1 wasi, final List<LineSplitter> wasiOutputs) {
+                            final long timeoutNanos, final WasiPreview1 wasi, final List<LineSplitter> wasiOutputs,
+                            final HostFailureSlot hostFailures) {
         this.module = module;
         this.instance = instance;
         this.memory = memory;
@@ -66,6 +68,7 @@ final class ChicoryInstance implements WasmInstance {
         this.timeoutNanos = timeoutNanos;
         this.wasi = wasi;
         this.wasiOutputs = wasiOutputs;
+        this.hostFailures = hostFailures;
     }
 
     static ChicoryInstance create(final ChicoryModule module, final ChicoryEngine.CompiledCode code,
@@ -74,7 +77,9 @@ final class ChicoryInstance implements WasmInstance {
         final ChicoryMemory memory = new ChicoryMemory();
         host.bind(memory);
 
-        final List<HostFunction> imports = new ArrayList<>(ChicoryHostFunctions.create(plan.hostImports(), host));
+        final HostFailureSlot hostFailures = new HostFailureSlot();
+        final List<HostFunction> imports = new ArrayList<>(ChicoryHostFunctions.create(plan.hostImports(), host,
+            hostFailures));
         WasiPreview1 wasi = null;
         final List<LineSplitter> outputs = new ArrayList<>(2);
         if (plan.wasiImported()) {
@@ -105,13 +110,13 @@ final class ChicoryInstance implements WasmInstance {
             if (wasi != null) {
                 wasi.close();
             }
-            throw WasmFailures.callFailed(plan.where(), "(start)", t, null, false, 0, null);
+            throw WasmFailures.callFailed(plan.where(), "(start)", t, hostFailures.take(), false, 0, null, null);
         }
 
         final long timeout = options.invocationTimeoutNs();
         final CallClock clock = timeout > 0 ? watchdog.register(timeout) : null;
         final ChicoryInstance created = new ChicoryInstance(module, instance, memory, plan.where(), watchdog, clock,
-            timeout, wasi, outputs);
+            timeout, wasi, outputs, hostFailures);
         try {
             created.armFuel(options.fuelGlobal());
             final WasmFunction initialize = created.function(INITIALIZE);
@@ -158,10 +163,11 @@ final class ChicoryInstance implements WasmInstance {
 
     private RuntimeException failed(final String export, final Throwable failure) {
         final boolean expired = clock != null && clock.end();
-        if (!expired && failure instanceof ChicoryInterruptedException) {
+        final Throwable fromHost = hostFailures.take();
+        if (fromHost == null && !expired && failure instanceof ChicoryInterruptedException) {
             return WasmFailures.interrupted(where, export, failure);
         }
-        return WasmFailures.callFailed(where, export, failure, null, expired, timeoutNanos, fuel);
+        return WasmFailures.callFailed(where, export, failure, fromHost, expired, timeoutNanos, fuel, null);
     }
 
     String where() {
