@@ -3,6 +3,7 @@ package io.torvyn.engine.wasm;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,6 +45,7 @@ class WasmEngineFailureTest {
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anInfiniteLoopHitsTheDeadlineAndTheInstanceRecovers(final String engine) {
         final WasmModule module = TestModules.module(engine, "traps");
         final InstanceOptions options = InstanceOptions.defaults().withInvocationTimeoutNs(TIMEOUT_NS);
