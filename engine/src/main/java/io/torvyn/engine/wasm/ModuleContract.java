@@ -159,8 +159,8 @@ public final class ModuleContract {
         }
         final String where = module.name() + ": export \"" + exportName + "\"";
         if (export.kind() != ExternKind.FUNCTION) {
-            problems.add(WasmFailures.signatureMismatch(where, "export \"" + exportName + "\"", "a function " + expected,
-                "a " + export.kind().text()));
+            problems.add(WasmFailures.signatureMismatch(where, "export \"" + exportName + "\"",
+                "a function " + expected, "a " + export.kind().text()));
             return false;
         }
         if (!expected.equals(export.signature())) {

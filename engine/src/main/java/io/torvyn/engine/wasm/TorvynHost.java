@@ -23,7 +23,7 @@ public interface TorvynHost {
     /** {@code buffer_content_type(h, dst, cap) -> i32}: copies up to {@code cap} bytes; returns the full length. */
     int bufferContentType(int h, int dst, int cap);
 
-    /** {@code buffer_read(h, off i64, dst, len) -> i32}: copies payload {@code [off, off+len)}; returns bytes copied. */
+    /** {@code buffer_read(h, off i64, dst, len) -> i32}: copies payload {@code [off, off+len)}; returns the count. */
     int bufferRead(int h, long off, int dst, int len);
 
     /** {@code buffer_alloc(capacity_hint i64) -> i32}: a new owned mutable buffer. */

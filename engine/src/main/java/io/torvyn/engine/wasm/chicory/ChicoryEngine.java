@@ -4,7 +4,6 @@ import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import io.torvyn.engine.wasm.WasmEngine;
 import io.torvyn.engine.wasm.WasmFailures;
 import io.torvyn.engine.wasm.WasmModule;
@@ -75,8 +74,8 @@ public final class ChicoryEngine implements WasmEngine {
                 .withInterpreterFallback(InterpreterFallback.FAIL)
                 .compile();
             return new CompiledCode(parsed, factory);
-        } catch (final ChicoryException | IllegalStateException | IllegalArgumentException e) {
-            throw WasmFailures.moduleInvalid(name, "chicory cannot compile it: " + e.getMessage(), e);
+        } catch (final RuntimeException e) {
+            throw WasmFailures.moduleInvalid(name, "chicory cannot compile it: " + e, e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * @param hostImports   the {@code "torvyn"} functions the module imports, in import order
  * @param wasiImported  whether it imports anything from WASI
- * @param maxPages      effective maximum pages (module maximum lowered to the cap), or {@link LinearMemoryLimits#NO_MAX}
+ * @param maxPages      effective maximum pages (module maximum lowered to the cap), or
+ *                      {@link LinearMemoryLimits#NO_MAX}
  * @param where         the "where" for the instance's problems
  */
 public record LinkPlan(List<HostImport> hostImports, boolean wasiImported, long maxPages, String where) {

@@ -1,6 +1,5 @@
 package io.torvyn.engine.wasm.internal;
 
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
@@ -66,18 +65,18 @@ public final class ModuleParser {
         }
     }
 
-    /** Parses and validates; raises E0100 for anything that is not a valid module. */
+    /** Parses and validates; raises E0100 for anything that is not a valid module (any parser failure counts). */
     public static Parsed parse(final byte[] wasm, final String name, final String digest) {
         final WasmModule module;
         try {
             module = Parser.parse(wasm);
-        } catch (final ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw WasmFailures.moduleInvalid(name, e.getMessage(), e);
+        } catch (final RuntimeException malformed) {
+            throw WasmFailures.moduleInvalid(name, String.valueOf(malformed.getMessage()), malformed);
         }
         try {
             return new Parsed(module, describe(module, name, digest, wasm.length));
-        } catch (final ChicoryException | IndexOutOfBoundsException e) {
-            throw WasmFailures.moduleInvalid(name, e.getMessage(), e);
+        } catch (final RuntimeException unsupported) {
+            throw WasmFailures.moduleInvalid(name, "unsupported module structure: " + unsupported, unsupported);
         }
     }
 

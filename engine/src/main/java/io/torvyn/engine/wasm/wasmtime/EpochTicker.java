@@ -31,7 +31,7 @@ final class EpochTicker implements AutoCloseable {
         this.tickNanos = tickNanos;
     }
 
-    /** Deadline in ticks for a call that may last {@code timeoutNanos}; starts the ticker. Fires at most a tick late. */
+    /** Deadline in ticks for a call that may last {@code timeoutNanos}; starts the ticker. At most a tick late. */
     long deadlineTicks(final long timeoutNanos) {
         ensureRunning();
         return (timeoutNanos + tickNanos - 1) / tickNanos + 1;

@@ -77,10 +77,8 @@ public final class WasmtimeEngine implements WasmEngine {
         final ModuleParser.Parsed parsed = ModuleParser.parse(wasm, name, digest);
         try {
             return new Compiled(Module.fromBinary(engine, wasm), parsed.descriptor());
-        } catch (final WasmtimeException | IllegalArgumentException e) {
+        } catch (final WasmtimeException e) {
             throw WasmFailures.moduleInvalid(name, "wasmtime cannot compile it: " + e.getMessage(), e);
-        } catch (final RuntimeException e) {
-            throw WasmFailures.moduleInvalid(name, "wasmtime cannot compile it: " + e, e);
         }
     }
 

@@ -64,7 +64,8 @@ public final class WasmtimeNativeLibrary {
             if (version == null || resource == null) {
                 return binding();
             }
-            final Path target = cacheDir().resolve("wasmtime-jni").resolve(version).resolve(System.mapLibraryName(LIBRARY));
+            final Path target = cacheDir().resolve("wasmtime-jni").resolve(version)
+                .resolve(System.mapLibraryName(LIBRARY));
             if (!Files.isRegularFile(target)) {
                 extract(resource, target);
             }
