@@ -117,6 +117,13 @@ public final class WasmFailures {
             REASON_MEMORY, cause);
     }
 
+    /** E0101 ExportMissing: metering was asked for but the module has no fuel global (it was not instrumented). */
+    public static TorvynException fuelGlobalMissing(final String where, final String module, final String global) {
+        return new TorvynException(new Problem(ErrorCode.E0101, "'" + module + "' has no exported i64 global '"
+            + global + "' for fuel metering", where,
+            "load the module through the fuel instrumenter, or set fuel_per_invocation = 0"));
+    }
+
     /** E0100 ModuleInvalid. */
     public static TorvynException moduleInvalid(final String module, final String detail, final Throwable cause) {
         return new TorvynException(new Problem(ErrorCode.E0100, "'" + module + "' is not a valid Wasm module: "

@@ -136,9 +136,7 @@ final class ChicoryInstance implements WasmInstance {
         }
         final WasmGlobal global = global(fuelGlobal);
         if (global == null) {
-            throw WasmFailures.raise(new io.torvyn.engine.error.Problem(io.torvyn.engine.error.ErrorCode.E0101,
-                "'" + module.name() + "' has no exported i64 global '" + fuelGlobal + "' for fuel metering", where,
-                "load the module through the fuel instrumenter, or set fuel_per_invocation = 0"));
+            throw WasmFailures.fuelGlobalMissing(where, module.name(), fuelGlobal);
         }
         fuel = global::get;
     }

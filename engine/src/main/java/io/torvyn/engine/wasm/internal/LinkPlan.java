@@ -24,6 +24,9 @@ import java.util.List;
  */
 public record LinkPlan(List<HostImport> hostImports, boolean wasiImported, long maxPages, String where) {
 
+    /** 4 GiB: no wasm32 memory can have more pages, so a larger cap is no cap. */
+    private static final long WASM32_MAX_PAGES = 65_536;
+
     public static LinkPlan of(final ModuleDescriptor module, final InstanceOptions options) {
         final String where = options.whereOr(module.name());
         ModuleContract.requireLinkable(module, options.wasi());
@@ -41,7 +44,8 @@ public record LinkPlan(List<HostImport> hostImports, boolean wasiImported, long 
         if (limits != null) {
             maxPages = limits.maxPages();
             if (options.maxMemoryBytes() > 0) {
-                final long capPages = options.maxMemoryBytes() / LinearMemoryLimits.PAGE_SIZE;
+                final long capPages = Math.min(options.maxMemoryBytes() / LinearMemoryLimits.PAGE_SIZE,
+                    WASM32_MAX_PAGES);
                 if (limits.minPages() > capPages) {
                     throw WasmFailures.memoryExceeded(where, "'" + module.name() + "' needs " + limits.minBytes()
                         + " bytes of linear memory at start, above the limit of " + options.maxMemoryBytes()

@@ -15,8 +15,6 @@ import io.github.kawamuray.wasmtime.Val;
 import io.github.kawamuray.wasmtime.WasmFunctionError;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
-import io.torvyn.engine.error.ErrorCode;
-import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.wasm.ExportInfo;
 import io.torvyn.engine.wasm.ExternKind;
 import io.torvyn.engine.wasm.HostImport;
@@ -158,9 +156,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         }
         final WasmGlobal global = global(fuelGlobal);
         if (global == null) {
-            throw WasmFailures.raise(new Problem(ErrorCode.E0101, "'" + module.name()
-                + "' has no exported i64 global '" + fuelGlobal + "' for fuel metering", where,
-                "load the module through the fuel instrumenter, or set fuel_per_invocation = 0"));
+            throw WasmFailures.fuelGlobalMissing(where, module.name(), fuelGlobal);
         }
         fuel = global::get;
     }
