@@ -1,15 +1,18 @@
-#!/usr/bin/env sh
-# Regenerates the checked-in .wasm test fixtures from their .wat sources (needs wat2wasm from Debian's `wabt`).
-set -eu
-dir="$(cd "$(dirname "$0")/.." && pwd)/engine/src/test/resources/wasm"
-command -v wat2wasm >/dev/null || { echo "wat2wasm not found: apt-get install -y wabt" >&2; exit 4; }
-for wat in "$dir"/*.wat; do
-  name="$(basename "$wat" .wat)"
-  case "$name" in
-    tail_call) flags="--enable-tail-call" ;;
-    *) flags="" ;;
-  esac
+#!/usr/bin/env bash
+# Regenerates the committed .wasm test modules from their .wat sources (needs wat2wasm: apt-get install wabt).
+# Tests read only the .wasm files, so they never need the toolchain; run this after editing a .wat.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+command -v wat2wasm >/dev/null || { echo "wat2wasm not found: apt-get install wabt" >&2; exit 4; }
+# instrumenter fixtures keep their name section (the rewriter must copy it through)
+for wat in "$root"/engine/src/test/resources/wasm/*.wat; do
+  flags="--debug-names"
+  [ "$(basename "$wat" .wat)" = tail_call ] && flags="$flags --enable-tail-call"
   # shellcheck disable=SC2086
-  wat2wasm $flags --debug-names -o "$dir/$name.wasm" "$wat"
-  echo "built $name.wasm"
+  wat2wasm $flags -o "${wat%.wat}.wasm" "$wat"
+  echo "built ${wat#"$root"/}"
+done
+for wat in "$root"/engine/src/test/resources/wasm/engine/*.wat; do
+  wat2wasm "$wat" -o "${wat%.wat}.wasm"
+  echo "built ${wat#"$root"/}"
 done

@@ -1,0 +1,47 @@
+package io.torvyn.engine.wasm;
+
+import io.torvyn.engine.error.ErrorCode;
+import io.torvyn.engine.error.Problem;
+import io.torvyn.engine.error.TorvynException;
+
+/**
+ * A live instance of a {@link WasmModule}: its exports, its memory and the guards (deadline, fuel hook) it was created
+ * with. Owned by one stage and used by one thread at a time. After any {@link WasmCallException} the spec wants it
+ * discarded and re-instantiated; it stays callable, so the caller may choose when.
+ */
+public interface WasmInstance extends AutoCloseable {
+
+    WasmModule module();
+
+    /** The exported function, or null if there is no function export of that name. Cached: same object each time. */
+    WasmFunction function(String exportName);
+
+    /** The view of the exported memory (an empty memory for a module without one). */
+    WasmMemory memory();
+
+    /** The exported i64 global, or null if absent; raises E0103 if the export is a global of another type. */
+    WasmGlobal global(String exportName);
+
+    /** Reads an exported i64 global; raises E0101 if it does not exist. */
+    default long getGlobalI64(final String exportName) {
+        return requireGlobal(exportName).get();
+    }
+
+    /** Writes an exported mutable i64 global; raises E0101 if it does not exist, E0103 if it is immutable. */
+    default void setGlobalI64(final String exportName, final long value) {
+        requireGlobal(exportName).set(value);
+    }
+
+    private WasmGlobal requireGlobal(final String exportName) {
+        final WasmGlobal global = global(exportName);
+        if (global == null) {
+            throw new TorvynException(new Problem(ErrorCode.E0101, "no exported global '" + exportName + "'",
+                module().name(), "instrument the module (fuel) or export the global"));
+        }
+        return global;
+    }
+
+    /** Releases the instance's native or heap resources; calls afterwards are invalid. */
+    @Override
+    void close();
+}

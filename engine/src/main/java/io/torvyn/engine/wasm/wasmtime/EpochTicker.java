@@ -1,0 +1,76 @@
+package io.torvyn.engine.wasm.wasmtime;
+
+import io.github.kawamuray.wasmtime.Engine;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives Wasmtime's epoch interruption for {@code invocation_timeout}: one thread per engine increments the epoch
+ * every tick, and a store whose deadline (set per call, in ticks) is reached traps with {@code interrupt}. Started
+ * with the first instance that has a timeout; stores without one get a deadline that is never reached.
+ */
+final class EpochTicker implements AutoCloseable {
+
+    /** An epoch deadline (in ticks) no run reaches. */
+    static final long NEVER = 1L << 62;
+
+    private final Engine engine;
+    private final ThreadFactory threadFactory;
+    private final long tickNanos;
+    private volatile boolean closed;
+    private Thread thread;
+
+    EpochTicker(final Engine engine, final ThreadFactory threadFactory, final long tickNanos) {
+        if (tickNanos <= 0) {
+            throw new IllegalArgumentException("tickNanos <= 0: " + tickNanos);
+        }
+        this.engine = engine;
+        this.threadFactory = threadFactory;
+        this.tickNanos = tickNanos;
+    }
+
+    /** Deadline in ticks for a call that may last {@code timeoutNanos}; starts the ticker. At most a tick late. */
+    long deadlineTicks(final long timeoutNanos) {
+        ensureRunning();
+        return (timeoutNanos + tickNanos - 1) / tickNanos + 1;
+    }
+
+    private synchronized void ensureRunning() {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        if (thread == null) {
+            thread = threadFactory.newThread(this::run);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            LockSupport.parkNanos(tickNanos);
+            if (!closed) {
+                engine.incrementEpoch();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        final Thread running;
+        synchronized (this) {
+            closed = true;
+            running = thread;
+        }
+        if (running != null) {
+            LockSupport.unpark(running);
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(1));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

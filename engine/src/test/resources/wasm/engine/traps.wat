@@ -1,0 +1,23 @@
+;; Traps, limits and globals: one export per behaviour the engines must report identically.
+(module
+  (memory (export "memory") 1 2)
+  (global $fuel (export "torvyn_fuel") (mut i64) (i64.const 0))
+  (global $constant (export "const_global") i64 (i64.const 7))
+  (global $flag (export "i32_global") (mut i32) (i32.const 0))
+  (func (export "_initialize") (global.set $flag (i32.const 5)))
+  (func (export "initialized") (result i32) (global.get $flag))
+  (func (export "ok") (result i32) (i32.const 42))
+  (func (export "unreachable") (result i32) unreachable)
+  (func (export "oob") (result i32) (i32.load (i32.const 70000)))
+  (func (export "div0") (param $d i32) (result i32) (i32.div_s (i32.const 1) (local.get $d)))
+  (func $recurse (export "recurse") (result i32) (i32.add (call $recurse) (i32.const 1)))
+  (func (export "spin") (result i32) (loop $forever (br $forever)) (i32.const 0))
+  (func (export "grow") (param $pages i32) (result i32) (memory.grow (local.get $pages)))
+  (func (export "pages") (result i32) (memory.size))
+  (func (export "add") (param $a i64) (param $b i64) (result i64) (i64.add (local.get $a) (local.get $b)))
+  ;; what instrumented code does when fuel runs out: decrement the counter, trap once it is negative
+  (func (export "burn") (param $cost i32) (result i32)
+    (global.set $fuel (i64.sub (global.get $fuel) (i64.extend_i32_u (local.get $cost))))
+    (if (i64.lt_s (global.get $fuel) (i64.const 0)) (then unreachable))
+    (i32.const 1))
+  (func (export "torvyn_process") (param $in i32) (result i32) (local.get $in)))
