@@ -94,7 +94,8 @@ public final class FileSink implements SinkComponent {
                 if (writeBuffer.remaining() < 4) {
                     flush();
                 }
-                writeBuffer.putInt(length);
+                writeBuffer.put((byte) (length >>> 24)).put((byte) (length >>> 16)).put((byte) (length >>> 8))
+                    .put((byte) length);
             }
             if (length <= writeBuffer.remaining()) {
                 pool.read(client, h, 0, writeAddress + writeBuffer.position(), length);

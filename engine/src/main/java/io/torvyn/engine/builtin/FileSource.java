@@ -135,6 +135,12 @@ public final class FileSource implements SourceComponent {
         return n;
     }
 
+    /** The wire format is big-endian; the buffer itself is in native order for Chronicle. */
+    private int bigEndianInt(final int at) {
+        return (readBuffer.get(at) & 0xff) << 24 | (readBuffer.get(at + 1) & 0xff) << 16
+            | (readBuffer.get(at + 2) & 0xff) << 8 | readBuffer.get(at + 3) & 0xff;
+    }
+
     private boolean lastLineWithoutNewline(final int recordLength) {
         return position + recordLength >= limit;
     }
@@ -157,7 +163,7 @@ public final class FileSource implements SourceComponent {
                     }
                     return -1;
                 }
-                final int length = readBuffer.getInt(position);
+                final int length = bigEndianInt(position);
                 if (length < 0) {
                     throw truncated("a valid length prefix (found " + length + ")");
                 }
