@@ -63,7 +63,7 @@ public final class BufferPool implements AutoCloseable {
     private final String[] tierNames;
     private final int[] tierSizes;
     private final int[] tierCounts;
-    private final MpmcIntQueue[] tierFree;
+    private final IntFreeStack[] tierFree;
     private final BytesStore<?, ?>[] tierStores;
     private final long tierBytes;
 
@@ -109,7 +109,7 @@ public final class BufferPool implements AutoCloseable {
         this.tierNames = new String[tierCount];
         this.tierSizes = new int[tierCount];
         this.tierCounts = new int[tierCount];
-        this.tierFree = new MpmcIntQueue[tierCount];
+        this.tierFree = new IntFreeStack[tierCount];
         this.tierStores = new BytesStore<?, ?>[tierCount];
 
         long pooled = 0;
@@ -144,13 +144,15 @@ public final class BufferPool implements AutoCloseable {
 
         int slot = 0;
         for (int t = 0; t < tierCount; t++) {
-            tierFree[t] = new MpmcIntQueue(Math.max(1, tierCounts[t]));
+            tierFree[t] = new IntFreeStack(slot, Math.max(1, tierCounts[t]));
             final long base = allocateTier(t);
             for (int i = 0; i < tierCounts[t]; i++, slot++) {
                 address[slot] = base + (long) i * tierSizes[t];
                 capacity[slot] = tierSizes[t];
                 tierOfSlot[slot] = t;
-                tierFree[t].offer(slot);
+                if (!tierFree[t].offer(slot)) {
+                    throw new IllegalStateException("slot " + slot + " outside tier " + t);
+                }
             }
         }
         for (; slot < slotCount; slot++) {
@@ -305,18 +307,15 @@ public final class BufferPool implements AutoCloseable {
      */
     public void handOff(final BufferClient c, final long h) {
         final int slot = slotOf(c, h);
-        while (true) {
-            final long w = liveControl(c, h, slot);
-            final int state = controlState(w);
-            if (state != BufferState.OWNED || owner[slot] != c.node) {
-                throw BufferErrors.notOwner(c, h, "hand off", state, owner[slot]);
-            }
-            final long inTransit = control(generation(h), BufferState.IN_TRANSIT, controlReferences(w));
-            if (CONTROL.compareAndSet(control, slot, w, inTransit)) {
-                c.onDisowned(capacity[slot]);
-                return;
-            }
+        final long w = liveControl(c, h, slot);
+        final int state = controlState(w);
+        if (state != BufferState.OWNED || owner[slot] != c.node) {
+            throw BufferErrors.notOwner(c, h, "hand off", state, owner[slot]);
         }
+        // Only the owner changes an OWNED buffer's control word (everyone else is refused by the owner check), so a
+        // release-store suffices: no compare-and-set on the per-element path.
+        CONTROL.setRelease(control, slot, control(generation(h), BufferState.IN_TRANSIT, controlReferences(w)));
+        c.onDisowned(capacity[slot]);
     }
 
     /**
@@ -1010,6 +1009,13 @@ public final class BufferPool implements AutoCloseable {
         while (value > seen && !peak.compareAndSet(seen, value)) {
             seen = peak.get();
         }
+    }
+
+    private static void drain(final IntFreeStack stack) {
+        int polled;
+        do {
+            polled = stack.poll();
+        } while (polled != EMPTY);
     }
 
     private static void drain(final MpmcIntQueue queue) {

@@ -23,6 +23,9 @@ import java.util.Set;
 public final class GeneratorSource implements SourceComponent {
     static final Set<String> KEYS = Set.of("count", "size", "rate", "content_type", "pattern", "seed");
     private static final int RANDOM_WINDOW = 4096;
+    private static final int SEQUENCE = 0;
+    private static final int RANDOM = 1;
+    private static final int TEXT = 2;
     private static final byte[] FILLER = "the quick brown fox jumps over the lazy dog. ".getBytes();
     private static final byte[] WORD = "element ".getBytes();
 
@@ -31,6 +34,7 @@ public final class GeneratorSource implements SourceComponent {
     private final long periodNs;
     private final String contentType;
     private final String pattern;
+    private final int patternKind;
     private final long seed;
 
     private BytesStore<?, Void> scratch;
@@ -52,6 +56,7 @@ public final class GeneratorSource implements SourceComponent {
                 "`pattern`: expected one of sequence, random, text, found \"" + pattern + "\"",
                 "use \"sequence\", \"random\" or \"text\"");
         }
+        this.patternKind = pattern.equals("random") ? RANDOM : pattern.equals("text") ? TEXT : SEQUENCE;
         this.seed = cfg.integer("seed", 0, Long.MIN_VALUE);
     }
 
@@ -134,10 +139,10 @@ public final class GeneratorSource implements SourceComponent {
     }
 
     private long payloadAddress(final long index) {
-        switch (pattern) {
-            case "random":
+        switch (patternKind) {
+            case RANDOM:
                 return scratchAddress + (index * 61) % RANDOM_WINDOW;
-            case "text":
+            case TEXT:
                 writeTextPrefix(index);
                 return scratchAddress;
             default:

@@ -1,6 +1,6 @@
 package io.torvyn.engine.ring;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.torvyn.engine.config.BackpressurePolicy;
@@ -15,6 +15,10 @@ import io.torvyn.engine.config.BackpressurePolicy;
  * {@code drop-oldest} needs the producer to discard the oldest queued element. Both sides then advance the consumer
  * sequence with a compare-and-set, so an element is either consumed or dropped, never both; every other policy keeps
  * the Disruptor's plain single-writer consumer sequence.
+ * <p>
+ * Nothing ever waits on the ring's own barrier (stages poll, and idle through their worker's idle strategy), so the
+ * ring is built with a wait strategy whose publish-side signal is free: a blocking one would take a lock on every
+ * publish.
  */
 public final class Stream {
     private final int index;
@@ -40,7 +44,7 @@ public final class Stream {
         this.capacity = capacity;
         this.policy = policy;
         this.lowWatermark = (long) Math.floor(capacity * lowWatermarkRatio);
-        this.ring = RingBuffer.createSingleProducer(ElementEvent::new, ringSizeFor(capacity), new BlockingWaitStrategy());
+        this.ring = RingBuffer.createSingleProducer(ElementEvent::new, ringSizeFor(capacity), new BusySpinWaitStrategy());
         this.ring.addGatingSequences(consumed);
         this.stats = new StreamStats(label, capacity);
     }
@@ -105,6 +109,13 @@ public final class Stream {
         final long seq = ring.next();
         producerNext = seq;
         return ring.get(seq);
+    }
+
+    /** Claims {@code n} consecutive slots and returns the sequence of the last; the caller checked the room. */
+    public long claimBatch(final int n) {
+        final long hi = ring.next(n);
+        producerNext = hi;
+        return hi;
     }
 
     /** Publishes every slot claimed since the last publish, up to the current one. */

@@ -127,7 +127,7 @@ public final class FlowRun {
     /** Launches the worker threads. */
     public void start() {
         final RuntimeConfig rt = config.runtime();
-        final TorvynThreads threadFactory = new TorvynThreads(topology.flowName());
+        final TorvynThreads threadFactory = new TorvynThreads(topology.flowName(), options.threadFactory());
         final List<Stage[]> groups = layout(rt);
         WaitStrategyKind wait = rt.waitStrategy();
         final int cores = Runtime.getRuntime().availableProcessors();

@@ -11,10 +11,17 @@ public final class TorvynThreads implements ThreadFactory {
     private static final AtomicInteger RUN_IDS = new AtomicInteger();
 
     private final String prefix;
+    private final ThreadFactory base;
     private final AtomicInteger count = new AtomicInteger();
 
     public TorvynThreads(final String prefix) {
+        this(prefix, null);
+    }
+
+    /** Threads come from {@code base} when given (a benchmark harness that measures its threads), then are named. */
+    public TorvynThreads(final String prefix, final ThreadFactory base) {
         this.prefix = prefix + "-" + RUN_IDS.incrementAndGet();
+        this.base = base;
     }
 
     @Override
@@ -24,7 +31,8 @@ public final class TorvynThreads implements ThreadFactory {
 
     /** A daemon thread called "torvyn-RUN-name": the CLI decides when the JVM exits, never a stray engine thread. */
     public Thread named(final Runnable r, final String name) {
-        final Thread t = new Thread(r, "torvyn-" + prefix + "-" + name);
+        final Thread t = base == null ? new Thread(r) : base.newThread(r);
+        t.setName("torvyn-" + prefix + "-" + name);
         t.setDaemon(true);
         return t;
     }

@@ -1,21 +1,23 @@
 package io.torvyn.engine.stage;
 
+import io.torvyn.engine.metrics.IntervalHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * Per-node counters and histograms of spec/observability.md (`component.*`, and `flow.latency` at sinks). Written
  * only by the node's stage thread: plain counter fields (progress readers may lag; final figures are read after the
- * thread is joined) and HdrHistogram single-writer recorders, which record wait-free and let a reader take stable
- * interval snapshots (bench excludes warm-up by taking one at the end of it).
+ * thread is joined) and single-writer {@link IntervalHistogram}s that a reader drains in intervals (bench excludes
+ * warm-up by draining at its end).
+ * <p>
+ * Latency is recorded once per element, from the element's intended emit time: for a rate-limited source that is the
+ * coordinated-omission-corrected figure, for any other source the intended time is the emit time. Rate-limited
+ * elements also go into an uncorrected histogram.
  */
 public final class NodeStats {
-    private static final long HIGHEST_NS = 3_600_000_000_000L;
-
     private final String node;
-    private final SingleWriterRecorder processingTime = new SingleWriterRecorder(HIGHEST_NS, 3);
-    private final SingleWriterRecorder latency = new SingleWriterRecorder(HIGHEST_NS, 3);
-    private final SingleWriterRecorder correctedLatency = new SingleWriterRecorder(HIGHEST_NS, 3);
+    private final IntervalHistogram processingTime = new IntervalHistogram();
+    private final IntervalHistogram latency = new IntervalHistogram();
+    private final IntervalHistogram uncorrectedLatency = new IntervalHistogram();
 
     long invocations;
     long elementsIn;
@@ -37,18 +39,31 @@ public final class NodeStats {
     public void recordInvocation(final int elements, final long durationNs) {
         invocations++;
         if (elements > 0) {
-            processingTime.recordValueWithCount(Math.max(0, Math.min(durationNs / elements, HIGHEST_NS)), elements);
+            processingTime.record(durationNs / elements, elements);
         }
     }
 
-    /** Source emit to sink completion, and the same from the intended emit time for rate-limited sources. */
-    public void recordLatency(final long latencyNs, final long correctedNs) {
-        latency.recordValue(Math.max(0, Math.min(latencyNs, HIGHEST_NS)));
-        correctedLatency.recordValue(Math.max(0, Math.min(correctedNs, HIGHEST_NS)));
+    /** An element completed at a sink at {@code nowNs}. */
+    public void recordLatency(final long nowNs, final long emittedNs, final long intendedNs) {
+        latency.record(nowNs - intendedNs);
+        if (intendedNs != emittedNs) {
+            uncorrectedLatency.record(nowNs - emittedNs);
+        }
+    }
+
+    /** The stage's once-per-call point where readers' interval swaps are honoured. */
+    void checkpoint() {
+        processingTime.checkpoint();
+        latency.checkpoint();
+        uncorrectedLatency.checkpoint();
     }
 
     public void addFuel(final long fuel) {
         fuelConsumed += fuel;
+    }
+
+    public void addLeaked(final long n) {
+        leaked += n;
     }
 
     public long invocations() {
@@ -79,20 +94,25 @@ public final class NodeStats {
         return leaked;
     }
 
-    public void addLeaked(final long n) {
-        leaked += n;
+    /** Per-element processing time (excluding queue wait). */
+    public IntervalHistogram processingTime() {
+        return processingTime;
     }
 
-    /** Processing time per element since the last call (interval histogram). */
-    public Histogram takeProcessingTime(final Histogram recycle) {
-        return processingTime.getIntervalHistogram(recycle);
+    /** Source emit (or intended emit) to sink completion; empty for non-sinks. */
+    public IntervalHistogram latency() {
+        return latency;
     }
 
-    public Histogram takeLatency(final Histogram recycle) {
-        return latency.getIntervalHistogram(recycle);
+    /** For rate-limited sources only: latency from the actual emit time. */
+    public IntervalHistogram uncorrectedLatency() {
+        return uncorrectedLatency;
     }
 
-    public Histogram takeCorrectedLatency(final Histogram recycle) {
-        return correctedLatency.getIntervalHistogram(recycle);
+    /** Convenience for tests and reports after the run: everything recorded and not yet drained. */
+    public Histogram latencySnapshot() {
+        final Histogram h = new Histogram(3);
+        latency.drainStopped(h);
+        return h;
     }
 }

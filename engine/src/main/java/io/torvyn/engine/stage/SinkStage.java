@@ -47,7 +47,7 @@ public final class SinkStage extends Stage {
         if (timed) {
             stats.recordInvocation(n, t1 - t0);
             for (int i = 0; i < batch.end(); i++) {
-                stats.recordLatency(t1 - batch.timestampNs(i), t1 - batch.intendedNs(i));
+                stats.recordLatency(t1, batch.timestampNs(i), batch.intendedNs(i));
             }
         } else {
             stats.invocations++;

@@ -41,6 +41,7 @@ public abstract class Stage {
     private final long[] nextToConsume;
     private final boolean[] inputEnded;
     private final Stream[][] outputsByPort;
+    private final Stream singleOutput;
     private final long[] firstClaimed;
     private int endedInputs;
     private int inputCursor;
@@ -75,6 +76,7 @@ public abstract class Stage {
         }
         this.inputEnded = new boolean[inputs.length];
         this.outputsByPort = spec.outputsByPort();
+        this.singleOutput = outputsByPort.length == 1 && outputsByPort[0].length == 1 ? outputsByPort[0][0] : null;
         int streams = 0;
         for (final Stream[] port : outputsByPort) {
             for (final Stream s : port) {
@@ -153,6 +155,7 @@ public abstract class Stage {
         if (!opened) {
             open();
         }
+        stats.checkpoint();
         try {
             if (!flushOutputs()) {
                 return 0;
@@ -181,6 +184,7 @@ public abstract class Stage {
         flow.fail(name, e);
         client.elementSeq = -1;
         pool.recordOp(client, BufferOps.ERROR, 0, e.code().ordinal());
+        publishClaimed();
         discardPendingOutputs();
         reclaimOwned();
     }
@@ -328,6 +332,14 @@ public abstract class Stage {
      * stage takes no new input until it gets through, which is how backpressure travels upstream.
      */
     protected final boolean flushOutputs() {
+        if (outIndex >= out.count()) {
+            out.clear();
+            outIndex = 0;
+            return true;
+        }
+        if (singleOutput != null && !outPrepared && publishAllToSingleOutput()) {
+            return true;
+        }
         boolean complete = true;
         final long now = outIndex < out.count() ? System.nanoTime() : 0;
         while (outIndex < out.count()) {
@@ -367,7 +379,52 @@ public abstract class Stage {
         return complete;
     }
 
+    /**
+     * The common case, a non-router with one output stream that has room for the whole batch: one claim, one publish,
+     * no per-element policy checks.
+     */
+    private boolean publishAllToSingleOutput() {
+        final Stream s = singleOutput;
+        final int count = out.count();
+        final int n = count - outIndex;
+        if (s.stats().inBackpressure() || !s.hasRoomFor(n)) {
+            return false;
+        }
+        for (int o = outIndex; o < count; o++) {
+            if (out.portMask(o) != Emitter.DEFAULT_PORT) {
+                return false;
+            }
+        }
+        final long first = s.nextSequence();
+        final long last = s.claimBatch(n);
+        final int si = s.index();
+        long seq = first;
+        for (int o = outIndex; o < count; o++, seq++) {
+            final long handle = out.handle(o);
+            if (out.isOwned(o)) {
+                client.elementSeq = out.sequence(o);
+                pool.handOff(client, handle);
+            }
+            final ElementEvent ev = s.get(seq);
+            ev.handle = handle;
+            ev.sequence = out.sequence(o);
+            ev.timestampNs = out.timestampNs(o);
+            ev.intendedNs = out.intendedNs(o);
+            ev.flags = 0;
+            pool.recordOp(client, BufferOps.PUBLISH, handle, si);
+        }
+        s.publishUpTo(first);
+        stats.elementsOut += n;
+        out.clear();
+        outIndex = 0;
+        assert seq == last + 1;
+        return true;
+    }
+
     private int countTargets(final int mask) {
+        if (outputsByPort.length == 1) {
+            return (mask & 1) != 0 ? outputsByPort[0].length : 0;
+        }
         int targets = 0;
         for (int p = 0; p < outputsByPort.length; p++) {
             if ((mask & (1 << p)) != 0) {
@@ -399,6 +456,15 @@ public abstract class Stage {
 
     private boolean offer(final Stream s, final int o, final long handle, final long now) {
         final StreamStats st = s.stats();
+        if (!st.inBackpressure() && s.hasRoomFor(1)) {
+            claimAndWrite(s, o, handle);
+            return true;
+        }
+        return offerUnderPressure(s, st, o, handle, now);
+    }
+
+    private boolean offerUnderPressure(final Stream s, final StreamStats st, final int o, final long handle,
+                                       final long now) {
         final BackpressurePolicy policy = s.policy();
         if (st.inBackpressure()) {
             if (!s.atOrBelowLowWatermark()) {

@@ -168,8 +168,10 @@ class BufferPoolTest {
         final long old = pool.allocate(a, 300);
         pool.release(a, old);
         long fresh = pool.allocate(b, 300);
+        int takenOnTheWay = 0;
         while (HandleDescriptor.slot(fresh) != HandleDescriptor.slot(old)) {
             fresh = pool.allocate(b, 300);
+            takenOnTheWay++;
         }
         final long reused = fresh;
         assertNotEquals(old, reused);
@@ -183,7 +185,7 @@ class BufferPoolTest {
         assertEquals(10, pool.length(reused));
         assertEquals(b.node, pool.ownerOf(reused));
         pool.release(b, reused);
-        assertEquals(1, pool.reclaimOwnedBy(b.node), "the other medium buffer taken on the way");
+        assertEquals(takenOnTheWay, pool.reclaimOwnedBy(b.node), "the other medium buffers taken on the way");
         assertTrue(pool.allReturned());
     }
 
