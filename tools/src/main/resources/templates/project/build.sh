@@ -11,7 +11,7 @@ command -v wasm-ld >/dev/null 2>&1 || missing+=(wasm-ld)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "error[E0010]: no C -> wasm32 toolchain: ${missing[*]} not found" >&2
   echo "  --> build.sh" >&2
-  echo "  help: install clang and lld (Debian/Ubuntu: apt-get install clang lld); the prebuilt .wasm files still run" >&2
+  echo "  help: install clang and lld (Debian/Ubuntu: apt-get install clang lld); the prebuilt .wasm still run" >&2
   exit 4
 fi
 # No libc (torvyn.h has the helpers), no _start, stack below the data so an overflow traps. Exports come from

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +58,7 @@ final class InitCommand implements Callable<Integer> {
             doc.put("template", chosen.id());
             final ArrayNode list = doc.putArray("files");
             files.forEach(f -> list.add(f.toString().replace('\\', '/')));
+            doc.put("c_toolchain", hasCToolchain());
             System.out.println(Output.JSON.writeValueAsString(doc));
         } else if (!global.quiet) {
             final PrintStream out = System.out;
@@ -66,8 +69,30 @@ final class InitCommand implements Callable<Integer> {
             out.println("  torvyn check     # validate the manifest, the flow and the components");
             out.println("  torvyn run       # run it; outputs go to out/");
             out.println("  ./build.sh       # rebuild components/*.wasm after editing components/*.c");
+            if (!hasCToolchain()) {
+                System.err.println("note: no C -> wasm32 toolchain on PATH (clang, wasm-ld): the prebuilt components "
+                    + "run as they are; install clang and lld to rebuild them with ./build.sh");
+            }
         }
         return 0;
+    }
+
+    /** Whether build.sh can run here; a missing toolchain is only a note, since the project ships prebuilt .wasm. */
+    static boolean hasCToolchain() {
+        return onPath("clang") && onPath("wasm-ld");
+    }
+
+    private static boolean onPath(final String tool) {
+        final String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (final String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int fail(final Problem problem) throws Exception {

@@ -187,10 +187,12 @@ class InitCommandTest {
         assertTrue(doc.get("ok").asBoolean());
         assertEquals("listed", doc.get("project").asText());
         assertEquals("router", doc.get("template").asText());
+        assertEquals(InitCommand.hasCToolchain(), doc.get("c_toolchain").asBoolean());
         final List<String> files = new ArrayList<>();
         doc.get("files").forEach(f -> files.add(f.asText()));
         assertTrue(files.containsAll(List.of("Torvyn.toml", "build.sh", "components/content_router.c",
-            "components/content_router.wasm", "components/content_router.wat", "data/events.ndjson")), files.toString());
+            "components/content_router.wasm", "components/content_router.wat", "data/events.ndjson")),
+            files.toString());
         for (final String file : files) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
