@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
         final AtomicBoolean interrupted = new AtomicBoolean();
         installInterruptHandler(run, interrupted);
         final boolean live = System.console() != null && !global.quiet && !global.json();
+        final RunSummary[] summaryHolder = new RunSummary[1];
         try {
             run.start();
             run.warnings().forEach(w -> err.println("warning: " + w));
@@ -87,9 +88,10 @@ final class RunCommand implements Callable<Integer> {
                 err.print("\r\033[K");
             }
         } finally {
+            summaryHolder[0] = run.summary();
             run.close();
         }
-        final RunSummary summary = run.summary();
+        final RunSummary summary = summaryHolder[0];
         final int exit = interrupted.get() ? EXIT_INTERRUPTED : summary.exitCode();
         if (global.json()) {
             System.out.println(Output.JSON.writeValueAsString(json(summary, exit)));

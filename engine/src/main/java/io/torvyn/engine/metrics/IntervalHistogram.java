@@ -14,27 +14,38 @@ import org.HdrHistogram.Histogram;
 public final class IntervalHistogram {
     private static final long HIGHEST_NS = 3_600_000_000_000L;
 
-    private final Histogram[] pair = {new Histogram(1, HIGHEST_NS, 3), new Histogram(1, HIGHEST_NS, 3)};
+    private Histogram[] pair;
     private int active;
     private volatile boolean swapRequested;
     private volatile int readable = -1;
 
     /** Writer: records one value (clamped into the trackable range). */
     public void record(final long value) {
-        pair[active].recordValue(clamp(value));
+        histograms()[active].recordValue(clamp(value));
     }
 
     /** Writer: records {@code count} values of {@code value}. */
     public void record(final long value, final long count) {
-        pair[active].recordValueWithCount(clamp(value), count);
+        histograms()[active].recordValueWithCount(clamp(value), count);
+    }
+
+    /** The pair is created on the first value: a node that never records (latency at a non-sink) costs nothing. */
+    private Histogram[] histograms() {
+        Histogram[] p = pair;
+        if (p == null) {
+            p = new Histogram[] {new Histogram(1, HIGHEST_NS, 3), new Histogram(1, HIGHEST_NS, 3)};
+            pair = p;
+        }
+        return p;
     }
 
     /** Writer: hands the active histogram to a waiting reader, if one asked. One volatile read otherwise. */
     public void checkpoint() {
         if (swapRequested) {
+            final Histogram[] p = histograms();
             final int full = active;
             final int next = full ^ 1;
-            pair[next].reset();
+            p[next].reset();
             active = next;
             readable = full;
             swapRequested = false;
@@ -59,6 +70,9 @@ public final class IntervalHistogram {
             return;
         }
         swapRequested = false;
+        if (pair == null) {
+            return;
+        }
         final Histogram current = pair[active];
         into.add(current);
         current.reset();
@@ -66,6 +80,9 @@ public final class IntervalHistogram {
 
     /** Reader, after the writer thread has ended: everything recorded and not yet drained. */
     public void drainStopped(final Histogram into) {
+        if (pair == null) {
+            return;
+        }
         into.add(pair[active]);
         pair[active].reset();
     }
