@@ -21,6 +21,7 @@ public final class ConfigDefaults {
     public static final long MAX_MEMORY_PER_COMPONENT = 64L << 20;
     public static final long INVOCATION_TIMEOUT_NS = 5_000_000_000L;
     public static final ErrorPolicy ERROR_POLICY = ErrorPolicy.FAIL_FAST;
+    public static final CpuAffinity CPU_AFFINITY = CpuAffinity.NONE;
 
     public static final int YIELD_BATCH = 32;
     public static final long YIELD_QUANTUM_NS = 100_000L;
@@ -69,7 +70,7 @@ public final class ConfigDefaults {
     public static RuntimeConfig runtime() {
         return new RuntimeConfig(MODE, WORKER_THREADS, WAIT_STRATEGY, WASM_ENGINE, MAX_OWNED_BYTES_PER_COMPONENT,
             FUEL_PER_INVOCATION, MAX_MEMORY_PER_COMPONENT, INVOCATION_TIMEOUT_NS, ERROR_POLICY, scheduling(),
-            backpressure(), pools());
+            backpressure(), pools(), CPU_AFFINITY);
     }
 
     /** `[journal]` defaults with the path resolved against {@code baseDir} (the current directory when null). */

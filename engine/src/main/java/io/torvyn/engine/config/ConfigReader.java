@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,10 @@ final class ConfigReader {
     private static final List<String> ENGINES = List.of("chicory", "wasmtime");
     private static final long MAX_LINEAR_MEMORY = 4L << 30;
     private static final int MAX_PORT = 65_535;
+    /** Largest CPU id accepted in `cpu_affinity` (Linux's own limit); whether it exists is checked at start. */
+    private static final int MAX_CPU_ID = 8191;
+    private static final String AFFINITY_FORMS =
+        "a list of CPU ids ([2, 3]), a CPU list string (\"2-5\") or a table node = CPU id ({ src = 2, sink = 3 })";
 
     private final Diagnostics diag;
     private final Path file;
@@ -53,6 +58,7 @@ final class ConfigReader {
         final List<ComponentDecl> components = readComponents(top);
         final RuntimeConfig runtime = readRuntime(top.table("runtime"));
         final Map<String, FlowConfig> flows = readFlows(top, runtime);
+        checkAffinityNodes(top, runtime, flows);
         final JournalConfig journal = readJournal(top.table("journal"));
         final ObservabilityConfig observability = readObservability(top.table("observability"));
         if (!diag.problems().isEmpty()) {
@@ -187,8 +193,95 @@ final class ConfigReader {
         final SchedulingConfig scheduling = readScheduling(r.table("scheduling"));
         final BackpressureConfig backpressure = readBackpressure(r.table("backpressure"));
         final PoolsConfig pools = readPools(r.table("pools"));
+        final CpuAffinity affinity = readCpuAffinity(r);
         return new RuntimeConfig(mode, workers, wait, engine, maxOwned, fuel, maxMemory, timeout, errorPolicy,
-            scheduling, backpressure, pools);
+            scheduling, backpressure, pools, affinity);
+    }
+
+    private CpuAffinity readCpuAffinity(final TomlTable r) {
+        final JsonNode v = r.get("cpu_affinity");
+        if (v == null) {
+            return ConfigDefaults.CPU_AFFINITY;
+        }
+        if (v.isArray()) {
+            final List<Integer> cpus = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                final JsonNode e = v.get(i);
+                if (!e.isIntegralNumber() || !e.canConvertToInt() || e.intValue() < 0 || e.intValue() > MAX_CPU_ID) {
+                    final String at = r.keyPath("cpu_affinity") + "[" + i + "]";
+                    diag.problem(ErrorCode.E0702, "invalid `" + at + "`: expected a CPU id in 0.." + MAX_CPU_ID
+                        + ", found " + TomlTable.describe(e), at,
+                        "write CPU ids as integers, e.g. cpu_affinity = [2, 3]");
+                    return CpuAffinity.NONE;
+                }
+                cpus.add(e.intValue());
+            }
+            return distinctCpus(r, cpus);
+        }
+        if (v.isTextual() || v.isIntegralNumber()) {
+            try {
+                return distinctCpus(r, CpuLists.parse(v.asText()));
+            } catch (final IllegalArgumentException e) {
+                r.invalidValue("cpu_affinity", e.getMessage(), "write " + AFFINITY_FORMS);
+                return CpuAffinity.NONE;
+            }
+        }
+        if (v.isObject()) {
+            final Map<String, Integer> byNode = new LinkedHashMap<>();
+            final Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+            final TomlTable table = r.table("cpu_affinity");
+            while (it.hasNext()) {
+                final Map.Entry<String, JsonNode> e = it.next();
+                final JsonNode cpu = e.getValue();
+                if (!cpu.isIntegralNumber() || !cpu.canConvertToInt() || cpu.intValue() < 0
+                    || cpu.intValue() > MAX_CPU_ID) {
+                    table.invalid(e.getKey(), "a CPU id in 0.." + MAX_CPU_ID, cpu);
+                    continue;
+                }
+                byNode.put(e.getKey(), cpu.intValue());
+            }
+            return CpuAffinity.byNode(byNode);
+        }
+        r.invalid("cpu_affinity", AFFINITY_FORMS, v);
+        return CpuAffinity.NONE;
+    }
+
+    private static CpuAffinity distinctCpus(final TomlTable r, final List<Integer> cpus) {
+        final Set<Integer> seen = new HashSet<>();
+        for (final int cpu : cpus) {
+            if (cpu > MAX_CPU_ID) {
+                r.invalidValue("cpu_affinity", "expected CPU ids in 0.." + MAX_CPU_ID + ", found " + cpu,
+                    "write " + AFFINITY_FORMS);
+                return CpuAffinity.NONE;
+            }
+            if (!seen.add(cpu)) {
+                r.invalidValue("cpu_affinity", "expected distinct CPU ids, found CPU " + cpu + " twice",
+                    "list each CPU once: the list gives one stage thread per CPU (use the table form "
+                        + "node = CPU to put several nodes on one CPU)");
+                return CpuAffinity.NONE;
+            }
+        }
+        return CpuAffinity.list(cpus);
+    }
+
+    /** Every node named by the table form of `cpu_affinity` must be a node of some flow. */
+    private void checkAffinityNodes(final TomlTable top, final RuntimeConfig runtime,
+                                    final Map<String, FlowConfig> flows) {
+        if (!runtime.cpuAffinity().isByNode()) {
+            return;
+        }
+        final TomlTable r = top.table("runtime");
+        final Set<String> nodes = new LinkedHashSet<>();
+        flows.values().forEach(f -> nodes.addAll(f.nodes().keySet()));
+        final TomlTable table = r.table("cpu_affinity");
+        for (final String name : runtime.cpuAffinity().byNode().keySet()) {
+            if (!nodes.contains(name)) {
+                final String nearest = Suggestions.nearest(name, nodes);
+                diag.problem(ErrorCode.E0702, "invalid `" + table.keyPath(name) + "`: `" + name
+                    + "` is not a node of any flow", table.keyPath(name), nearest != null
+                    ? "did you mean `" + nearest + "`?" : "name nodes of the flow: " + String.join(", ", nodes));
+            }
+        }
     }
 
     private static String engine(final String name) {

@@ -64,7 +64,7 @@ final class ConfigSchema {
         .with("small", TIER).with("medium", TIER).with("large", TIER).with("huge", TIER);
     static final TableSchema RUNTIME = TableSchema.of("mode", "worker_threads", "wait_strategy", "wasm_engine",
             "max_owned_bytes_per_component", "fuel_per_invocation", "max_memory_per_component", "invocation_timeout",
-            "error_policy")
+            "error_policy", "cpu_affinity")
         .with("scheduling", SCHEDULING).with("backpressure", BACKPRESSURE).with("pools", POOLS);
     static final TableSchema JOURNAL = TableSchema.of("level", "path");
     static final TableSchema OBSERVABILITY = TableSchema.of("level", "prometheus");

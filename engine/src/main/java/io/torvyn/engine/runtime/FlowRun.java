@@ -8,17 +8,21 @@ import io.torvyn.engine.component.ComponentFactory;
 import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
-import io.torvyn.engine.config.ExecutionMode;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
 import io.torvyn.engine.config.TorvynConfig;
-import io.torvyn.engine.config.WaitStrategyKind;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.ring.Stream;
+import io.torvyn.engine.schedule.CorePlacement;
+import io.torvyn.engine.schedule.HostCpus;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
+import io.torvyn.engine.schedule.LayoutPlan;
+import io.torvyn.engine.schedule.LayoutPlanner;
+import io.torvyn.engine.schedule.ThreadPins;
+import io.torvyn.engine.schedule.ThreadPlacement;
 import io.torvyn.engine.schedule.TorvynThreads;
 import io.torvyn.engine.schedule.Worker;
 import io.torvyn.engine.stage.FlowControl;
@@ -36,7 +40,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of one flow: the pool, one {@link Stream} per edge, one {@link Stage} per node and the threads that drive
@@ -46,6 +52,7 @@ import java.util.List;
  */
 public final class FlowRun {
     private static final long DRAIN_GRACE_NS = 10_000_000_000L;
+    private static final long PIN_WAIT_MS = 5_000;
 
     private final TorvynConfig config;
     private final Topology topology;
@@ -59,6 +66,8 @@ public final class FlowRun {
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final LayoutPlan layout;
+    private CorePlacement.Reservation reservation;
 
     private long startNs;
     private long endNs;
@@ -71,6 +80,7 @@ public final class FlowRun {
         this.topology = topology;
         this.options = options;
         final RuntimeConfig rt = config.runtime();
+        this.layout = plan(topology, rt, HostCpus.detect());
         this.flow = new FlowControl(options.limit());
         this.pool = new BufferPool(rt.pools());
         final List<TopologyEdge> edges = topology.edges();
@@ -124,24 +134,40 @@ public final class FlowRun {
         }
     }
 
-    /** Launches the worker threads. */
-    public void start() {
-        final RuntimeConfig rt = config.runtime();
-        final TorvynThreads threadFactory = new TorvynThreads(topology.flowName(), options.threadFactory());
-        final List<Stage[]> groups = layout(rt);
-        WaitStrategyKind wait = rt.waitStrategy();
-        final int cores = Runtime.getRuntime().availableProcessors();
-        if (wait == WaitStrategyKind.BUSY_SPIN && groups.size() > cores) {
-            warnings.add("busy-spin with " + groups.size() + " spinning threads on " + cores
-                + " cores would starve itself; using `yielding` for this run (pin one core per thread, or use "
-                + "mode = \"shared\" with fewer worker_threads)");
-            wait = WaitStrategyKind.YIELDING;
+    /** Where this run's threads go; a CPU id the machine lacks fails here (E0702), before anything is allocated. */
+    private static LayoutPlan plan(final Topology topology, final RuntimeConfig rt, final HostCpus host) {
+        final List<String> names = new ArrayList<>();
+        for (final TopologyNode n : topology.nodes()) {
+            names.add(n.name());
         }
-        for (int g = 0; g < groups.size(); g++) {
-            final IdleStrategy idle = IdleStrategies.create(wait);
-            final Stage[] group = groups.get(g);
-            final String name = rt.mode() == ExecutionMode.DEDICATED ? "stage-" + group[0].name() : "worker-" + g;
-            final Worker w = new Worker(name, group, idle, flow);
+        return LayoutPlanner.plan(names, rt, host);
+    }
+
+    /** Launches the engine threads as {@link #layout()} places them, pinned ones on their CPUs before any work. */
+    public void start() {
+        final TorvynThreads threadFactory = new TorvynThreads(topology.flowName(), options.threadFactory());
+        warnings.addAll(layout.warnings());
+        if (layout.pinned() && !CorePlacement.supported()) {
+            warnings.add("cpu_affinity is set but thread affinity is not supported on this platform: threads run "
+                + "unpinned");
+        }
+        final Map<String, Stage> byName = new HashMap<>();
+        for (final Stage s : stages) {
+            byName.put(s.name(), s);
+        }
+        int pinned = 0;
+        for (final ThreadPlacement t : layout.threads()) {
+            pinned += t.pinned() ? 1 : 0;
+        }
+        final ThreadPins pins = new ThreadPins(layout.pinned() && CorePlacement.supported() ? pinned : 0);
+        reservation = CorePlacement.reserve(layout);
+        for (final ThreadPlacement t : layout.threads()) {
+            final IdleStrategy idle = IdleStrategies.create(t.waitStrategy());
+            final Stage[] group = new Stage[t.stages().size()];
+            for (int i = 0; i < group.length; i++) {
+                group[i] = byName.get(t.stages().get(i));
+            }
+            final Worker w = new Worker(t.name(), group, idle, flow);
             if (idle.needsSignal()) {
                 for (final Stage s : group) {
                     for (final Stream in : s.inputs()) {
@@ -150,36 +176,18 @@ public final class FlowRun {
                 }
             }
             workers.add(w);
-            threads.add(threadFactory.named(w, name));
+            threads.add(layout.pinned() && CorePlacement.supported() ? threadFactory.placed(w, t, pins)
+                : threadFactory.named(w, t.name()));
         }
         startNs = System.nanoTime();
         for (final Thread t : threads) {
             t.start();
         }
-    }
-
-    /** Contiguous slices of the topological order, one per worker (or one stage per thread when dedicated). */
-    private List<Stage[]> layout(final RuntimeConfig rt) {
-        final List<Stage[]> groups = new ArrayList<>();
-        if (rt.mode() == ExecutionMode.DEDICATED) {
-            for (final Stage s : stages) {
-                groups.add(new Stage[] {s});
-            }
-            return groups;
+        try {
+            warnings.addAll(pins.await(PIN_WAIT_MS));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        int workersWanted = rt.workerThreads() == 0 ? Runtime.getRuntime().availableProcessors() : rt.workerThreads();
-        workersWanted = Math.max(1, Math.min(workersWanted, stages.length));
-        final int base = stages.length / workersWanted;
-        final int extra = stages.length % workersWanted;
-        int from = 0;
-        for (int w = 0; w < workersWanted; w++) {
-            final int size = base + (w < extra ? 1 : 0);
-            final Stage[] group = new Stage[size];
-            System.arraycopy(stages, from, group, 0, size);
-            groups.add(group);
-            from += size;
-        }
-        return groups;
     }
 
     /**
@@ -239,6 +247,7 @@ public final class FlowRun {
         if (!finished) {
             finished = true;
             endNs = now;
+            releaseCores();
         }
     }
 
@@ -263,6 +272,7 @@ public final class FlowRun {
 
     /** Frees the pool's native memory; only once every stage thread has ended. */
     public void close() {
+        releaseCores();
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
@@ -270,6 +280,17 @@ public final class FlowRun {
         if (!alive) {
             pool.close();
         }
+    }
+
+    private void releaseCores() {
+        if (reservation != null) {
+            reservation.close();
+        }
+    }
+
+    /** Where this run's threads go: the plan decided from `[runtime]` and this machine before the run started. */
+    public LayoutPlan layout() {
+        return layout;
     }
 
     public TorvynConfig config() {
