@@ -47,6 +47,11 @@ public final class NodeStats {
         correctedLatency.recordValue(Math.max(0, Math.min(correctedNs, HIGHEST_NS)));
     }
 
+    /** Errors the error policy survived outside any element (e.g. an aggregator's failed flush). */
+    public void addErrors(final long n) {
+        errors += n;
+    }
+
     public void addFuel(final long fuel) {
         fuelConsumed += fuel;
     }
