@@ -1,7 +1,7 @@
-;; Batch twin of reject.wat (metadata-only): result -1 for sequences 3 mod 4, TORVYN_FORWARD for the others.
+;; Batch twin of reject.wat (payloads are staged: the read copy): result -1 for sequences 3 mod 4, TORVYN_FORWARD
+;; for the others.
 (module
   (memory (export "memory") 8)
-  (global (export "torvyn_metadata_only") i32 (i32.const 1))
   (func (export "torvyn_batch_area") (param $bytes i32) (result i32) (i32.const 65536))
   (func (export "torvyn_process_batch") (param $n i32) (result i32)
     (local $d i32) (local $desc i32)

@@ -87,7 +87,7 @@ final class WasmBatchTransform extends WasmComponent implements TransformCompone
             final int i = from + d;
             final TorvynException error = apply(in, i, area.result(d), d, 0, out);
             if (error != null) {
-                if (!stopsFlow(error)) {
+                if (d + 1 < k && !stopsFlow(error)) {
                     keepPending(in, i + 1, from + k, d + 1);
                 }
                 if (discards(error)) {

@@ -107,7 +107,7 @@ final class WasmSink extends WasmComponent implements SinkComponent {
             final int result = area.result(d);
             if (result < 0) {
                 final TorvynException error = processError(result);
-                if (!stopsFlow(error)) {
+                if (d + 1 < k && !stopsFlow(error)) {
                     pending.start(from + d + 1);
                     for (int r = d + 1; r < k; r++) {
                         pending.add(in, area.result(r), 0);
