@@ -49,17 +49,21 @@ final class WasmBatchTransform extends WasmComponent implements TransformCompone
 
     @Override
     public void process(final ComponentContext context, final ElementBatch in, final Emitter out) {
-        int i = resume(in, in.start(), out);
-        while (i < in.end()) {
-            int n = solo.covers(in, i) ? 1 : in.end() - i;
-            if (flush != null) {
-                flush.beforeElement(i, out);
-                n = Math.min(n, flush.untilDue());
+        try {
+            int i = resume(in, in.start(), out);
+            while (i < in.end()) {
+                int n = solo.covers(in, i) ? 1 : in.end() - i;
+                if (flush != null) {
+                    flush.beforeElement(i, out);
+                    n = Math.min(n, flush.untilDue());
+                }
+                i += callAndApply(in, i, n, out);
             }
-            i += callAndApply(in, i, n, out);
-        }
-        if (flush != null) {
-            flush.afterBatch(in.end() - 1, out);
+            if (flush != null) {
+                flush.afterBatch(in.end() - 1, out);
+            }
+        } catch (final ElementFailure f) {
+            throw noted(f);
         }
     }
 

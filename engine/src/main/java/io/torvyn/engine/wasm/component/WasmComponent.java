@@ -37,6 +37,7 @@ abstract class WasmComponent implements Component {
     protected boolean failFast;
     /** The i32 handle of the input of the current per-element call. */
     protected int inputHandle;
+    private volatile TorvynException lastFailure;
 
     WasmComponent(final WasmComponentSpec spec) {
         this.spec = spec;
@@ -74,6 +75,23 @@ abstract class WasmComponent implements Component {
     /** Instances created so far: 1, plus one per re-instantiation after a failure. */
     public long instantiations() {
         return guest == null ? 0 : guest.instantiations();
+    }
+
+    /** The last element failure this component raised (whatever the error policy made of it), or null. */
+    public TorvynException lastFailure() {
+        return lastFailure;
+    }
+
+    /** Remembers {@code f} for {@link #lastFailure()} and returns it, for rethrowing. */
+    protected final ElementFailure noted(final ElementFailure f) {
+        lastFailure = f.error();
+        return f;
+    }
+
+    /** Remembers {@code e} (a failure outside any element: a source's) for {@link #lastFailure()}. */
+    protected final TorvynException noted(final TorvynException e) {
+        lastFailure = e;
+        return e;
     }
 
     /** The module this node runs. */

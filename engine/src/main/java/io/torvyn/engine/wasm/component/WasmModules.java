@@ -26,12 +26,14 @@ import java.util.Map;
 /**
  * The Wasm modules of one run and the engines that compile them. Engines are created on first use (one per name, with
  * the project's thread factory) and live until {@link #close()}; each module file is read (and converted from WAT)
- * once, and instrumented and compiled once per (bytes, engine, fuel, memory limit), however many nodes use it and
- * however often role resolution, {@code check} and the factory ask. Setup-time only; calls are serialised.
+ * once, and instrumented and compiled once per (file, bytes, engine, fuel, memory limit), however many nodes use it
+ * and however often role resolution, {@code check} and the factory ask (the engines also share compiled code between
+ * files with the same bytes; the file stays in the key so messages name the right one). Setup-time only; calls are
+ * serialised.
  */
 public final class WasmModules implements AutoCloseable {
 
-    private record Key(String digest, String engine, long fuel, long maxMemory) {
+    private record Key(Path path, String digest, String engine, long fuel, long maxMemory) {
     }
 
     private final Map<String, WasmEngine> engines = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ public final class WasmModules implements AutoCloseable {
             throw new IllegalStateException("the run's Wasm modules are closed");
         }
         final byte[] wasm = binary(source);
-        final Key key = new Key(ModuleParser.digest(wasm), node.engine(), node.fuelPerInvocation(), node.maxMemory());
+        final Key key = new Key(source.path(), ModuleParser.digest(wasm), node.engine(), node.fuelPerInvocation(), node.maxMemory());
         final LoadedModule cached = modules.get(key);
         if (cached != null) {
             return cached;

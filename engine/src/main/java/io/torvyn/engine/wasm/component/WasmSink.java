@@ -46,19 +46,23 @@ final class WasmSink extends WasmComponent implements SinkComponent {
 
     @Override
     public void push(final ComponentContext context, final ElementBatch in) {
-        if (area != null) {
-            pushBatches(in);
-            return;
-        }
-        for (int i = in.start(); i < in.end(); i++) {
-            final int result = callOn(in, i, GuestInstance.ROLE);
-            if (result < 0) {
-                throw processFailure(i, result);
+        try {
+            if (area != null) {
+                pushBatches(in);
+                return;
             }
-            host.finish(null);
-            if (result == PAUSE) {
-                context.pauseOneQuantum();
+            for (int i = in.start(); i < in.end(); i++) {
+                final int result = callOn(in, i, GuestInstance.ROLE);
+                if (result < 0) {
+                    throw processFailure(i, result);
+                }
+                host.finish(null);
+                if (result == PAUSE) {
+                    context.pauseOneQuantum();
+                }
             }
+        } catch (final ElementFailure f) {
+            throw noted(f);
         }
     }
 

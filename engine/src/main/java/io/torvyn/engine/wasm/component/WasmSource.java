@@ -25,8 +25,13 @@ final class WasmSource extends WasmComponent implements SourceComponent {
         if (ended) {
             return END_OF_STREAM;
         }
-        guest.ensureLive();
-        final int n = area != null ? pullBatch(out, max) : pullEach(out, max);
+        final int n;
+        try {
+            guest.ensureLive();
+            n = area != null ? pullBatch(out, max) : pullEach(out, max);
+        } catch (final TorvynException e) {
+            throw noted(e);
+        }
         if (n == 0 && ended) {
             return END_OF_STREAM;
         }

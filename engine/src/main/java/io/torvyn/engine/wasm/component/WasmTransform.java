@@ -33,27 +33,31 @@ final class WasmTransform extends WasmComponent implements TransformComponent {
 
     @Override
     public void process(final ComponentContext context, final ElementBatch in, final Emitter out) {
-        final int end = in.end();
-        for (int i = in.start(); i < end; i++) {
+        try {
+            final int end = in.end();
+            for (int i = in.start(); i < end; i++) {
+                if (flush != null) {
+                    flush.beforeElement(i, out);
+                    flush.counted(1);
+                }
+                final int result = callOn(in, i, GuestInstance.ROLE);
+                switch (role) {
+                    case FILTER:
+                        filtered(in, i, result, out);
+                        break;
+                    case ROUTER:
+                        routed(in, i, result, out);
+                        break;
+                    default:
+                        processed(in, i, result, out);
+                        break;
+                }
+            }
             if (flush != null) {
-                flush.beforeElement(i, out);
-                flush.counted(1);
+                flush.afterBatch(end - 1, out);
             }
-            final int result = callOn(in, i, GuestInstance.ROLE);
-            switch (role) {
-                case FILTER:
-                    filtered(in, i, result, out);
-                    break;
-                case ROUTER:
-                    routed(in, i, result, out);
-                    break;
-                default:
-                    processed(in, i, result, out);
-                    break;
-            }
-        }
-        if (flush != null) {
-            flush.afterBatch(end - 1, out);
+        } catch (final ElementFailure f) {
+            throw noted(f);
         }
     }
 
