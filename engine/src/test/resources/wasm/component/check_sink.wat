@@ -1,6 +1,6 @@
-;; Sink that checks what it receives: torvyn_init parses its config (a decimal element count); each push reads the
-;; first 16 bytes of a 48-byte `sequence` payload (one payload-read) and refuses a wrong one; every 10th element asks
-;; for a pause; torvyn_complete fails unless exactly the configured number of elements arrived.
+;; Sink that checks what it receives: torvyn_init parses its config (a decimal element count); each push reads a
+;; 48-byte `sequence` payload (one payload-read) and refuses a wrong one; every 10th element asks for a pause;
+;; torvyn_complete fails unless exactly the configured number of elements arrived.
 (module
   (import "torvyn" "config" (func $config (param i32 i32) (result i32)))
   (import "torvyn" "buffer_size" (func $size (param i32) (result i64)))
@@ -24,7 +24,7 @@
     (i32.const 0))
   (func (export "torvyn_push") (param $in i32) (result i32)
     (if (i64.ne (call $size (local.get $in)) (i64.const 48)) (then (return (i32.const -1))))
-    (if (i32.ne (call $read (local.get $in) (i64.const 0) (i32.const 64) (i32.const 16)) (i32.const 16))
+    (if (i32.ne (call $read (local.get $in) (i64.const 0) (i32.const 64) (i32.const 64)) (i32.const 48))
       (then (return (i32.const -1))))
     (if (i32.ne (i32.load8_u (i32.const 72)) (i32.const 8)) (then (return (i32.const -1))))
     (global.set $count (i32.add (global.get $count) (i32.const 1)))

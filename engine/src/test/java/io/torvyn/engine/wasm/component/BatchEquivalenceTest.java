@@ -130,4 +130,56 @@ class BatchEquivalenceTest {
         assertEquals(failing, batch.node().errors());
         assertEquivalent(element, batch);
     }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.component.ComponentFlows#engines")
+    void batchSourceMatchesItsPerElementTwin(final String engine) throws Exception {
+        final String[] modules = {"numbers.wasm", "numbers_batch.wasm"};
+        final List<List<byte[]>> payloads = new java.util.ArrayList<>();
+        final long[] writes = new long[2];
+        for (int m = 0; m < 2; m++) {
+            final String toml = runtime(engine, BATCH_16) + node("src", "file:" + modules[m], null)
+                + collect("out", 1000) + edges("src", "out");
+            try (ComponentFlows.Finished f = ComponentFlows.run(toml)) {
+                assertNull(f.summary().outcome());
+                assertEquals(io.torvyn.engine.topology.Role.SOURCE, f.node("src").role());
+                assertEquals(m == 1, f.wasm("src").isBatch());
+                payloads.add(f.payloads("out"));
+                writes[m] = f.node("src").writes();
+                assertTrue(f.summary().poolsFull());
+            }
+        }
+        assertEquals(250, payloads.get(1).size());
+        for (int i = 0; i < 250; i++) {
+            assertEquals(i, WasmComponentFlowTest.littleEndianLong(payloads.get(1).get(i)));
+        }
+        assertSamePayloads(payloads.get(0), payloads.get(1));
+        assertEquals(250, writes[1], "one write copy per output");
+        assertEquals(writes[0], writes[1]);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.component.ComponentFlows#engines")
+    void batchSinkMatchesItsPerElementTwin(final String engine) throws Exception {
+        final String[] modules = {"check_sink.wasm", "check_sink_batch.wasm"};
+        final long[] reads = new long[2];
+        final long[] bytes = new long[2];
+        for (int m = 0; m < 2; m++) {
+            final String toml = runtime(engine, BATCH_16) + "[[component]]\nname = \"checker\"\npath = \""
+                + modules[m] + "\"\nconfig = \"" + COUNT + "\"\n" + generator("gen", COUNT, 48, "sequence")
+                + node("sink", "checker", null) + edges("gen", "sink");
+            try (ComponentFlows.Finished f = ComponentFlows.run(toml)) {
+                assertNull(f.summary().outcome(), "torvyn_complete saw every element");
+                assertEquals(COUNT, f.summary().elements());
+                assertEquals(0, f.node("sink").errors());
+                assertEquals(m == 1, f.wasm("sink").isBatch());
+                reads[m] = f.node("sink").reads();
+                bytes[m] = f.node("sink").copyBytes();
+                assertTrue(f.summary().poolsFull());
+            }
+        }
+        assertEquals(COUNT, reads[1]);
+        assertEquals(reads[0], reads[1]);
+        assertEquals(bytes[0], bytes[1]);
+    }
 }

@@ -159,7 +159,7 @@ class WasmComponentFlowTest {
             assertEquals(COUNT, f.summary().elements());
             assertEquals(0, f.node("sink").errors());
             assertEquals(COUNT, f.node("sink").reads());
-            assertEquals(16L * COUNT, f.node("sink").copyBytes());
+            assertEquals(48L * COUNT, f.node("sink").copyBytes());
             assertTrue(f.summary().poolsFull());
         }
     }
