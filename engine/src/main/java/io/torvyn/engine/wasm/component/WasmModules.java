@@ -53,7 +53,8 @@ public final class WasmModules implements AutoCloseable {
             throw new IllegalStateException("the run's Wasm modules are closed");
         }
         final byte[] wasm = binary(source);
-        final Key key = new Key(source.path(), ModuleParser.digest(wasm), node.engine(), node.fuelPerInvocation(), node.maxMemory());
+        final Key key = new Key(source.path(), ModuleParser.digest(wasm), node.engine(), node.fuelPerInvocation(),
+            node.maxMemory());
         final LoadedModule cached = modules.get(key);
         if (cached != null) {
             return cached;

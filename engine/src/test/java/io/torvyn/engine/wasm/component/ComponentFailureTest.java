@@ -113,7 +113,8 @@ class ComponentFailureTest {
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.component.ComponentFlows#engines")
     void aModuleWhoseMinimumMemoryIsAboveTheCapIsRefusedAtLoad(final String engine) {
-        final String toml = runtime(engine, "max_memory_per_component = \"1MiB\"") + generator("gen", 10, 32, "sequence")
+        final String toml = runtime(engine, "max_memory_per_component = \"1MiB\"")
+            + generator("gen", 10, 32, "sequence")
             + node("m", "file:bigmin.wasm", null) + collect("out", 10) + edges("gen", "m", "m", "out");
         final List<Problem> problems = Flows.check(ComponentFlows.config(toml));
         assertEquals(1, problems.size(), problems.toString());
