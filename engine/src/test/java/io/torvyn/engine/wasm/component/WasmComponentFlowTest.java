@@ -192,6 +192,25 @@ class WasmComponentFlowTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void nodesMayRunOnDifferentEnginesInOneFlow() throws Exception {
+        final String toml = runtime("chicory") + generator("gen", COUNT, 40, "text")
+            + node("up", "file:upper.wat", null, "engine = \"wasmtime\"") + node("pass", "file:passthrough.wasm", null)
+            + collect("out", COUNT) + edges("gen", "up", "up", "pass", "pass", "out");
+        try (ComponentFlows.Finished f = ComponentFlows.run(toml)) {
+            assertNull(f.summary().outcome());
+            assertEquals("wasmtime", f.wasm("up").module().module().engineName());
+            assertEquals("chicory", f.wasm("pass").module().module().engineName());
+            assertEquals(COUNT, f.received("out"));
+            for (final byte[] p : f.payloads("out")) {
+                final String text = new String(p, StandardCharsets.US_ASCII);
+                assertEquals(text.toUpperCase(Locale.ROOT), text);
+            }
+            assertEquals(4L * COUNT, f.summary().copies());
+            assertTrue(f.summary().poolsFull());
+        }
+    }
+
     static long littleEndianLong(final byte[] bytes) {
         assertEquals(8, bytes.length);
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
