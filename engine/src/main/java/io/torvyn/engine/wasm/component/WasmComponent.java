@@ -219,18 +219,19 @@ abstract class WasmComponent implements Component {
     }
 
     /**
-     * One {@code torvyn_flush} call (an aggregator's), its emitted outputs to {@code out}.
+     * One call outside any element ({@code torvyn_flush}, {@code torvyn_complete}): its emitted outputs go to
+     * {@code out} (released when null).
      *
-     * @return the count the guest returned
+     * @return the non-negative result the guest returned
      * @throws TorvynException the call's failure (the instance is discarded), E0405/E0410 for an error kind
      */
-    final int callFlush(final Emitter out) {
+    final int callOutsideElement(final int slot, final String export, final Emitter out) {
         guest.ensureLive();
         final long now = System.nanoTime();
         host.begin(-1, now, now);
         final int result;
         try {
-            result = guest.call(GuestInstance.FLUSH);
+            result = guest.call(slot);
         } catch (final TorvynException e) {
             host.abort();
             throw e;
@@ -241,14 +242,18 @@ abstract class WasmComponent implements Component {
             throw v;
         }
         if (result < 0) {
-            final TorvynException e = ComponentErrors.processError(where, ModuleContract.FLUSH, result,
-                host.failMessage());
+            final TorvynException e = ComponentErrors.processError(where, export, result, host.failMessage());
             host.abort();
             guest.discard();
             throw e;
         }
         host.finish(out);
         return result;
+    }
+
+    /** One {@code torvyn_flush} call (an aggregator's); see {@link #callOutsideElement}. */
+    final int callFlush(final Emitter out) {
+        return callOutsideElement(GuestInstance.FLUSH, ModuleContract.FLUSH, out);
     }
 
     /** Counts and logs an error the error policy lets the flow survive, outside any element (a failed flush). */

@@ -68,32 +68,9 @@ final class WasmSink extends WasmComponent implements SinkComponent {
 
     @Override
     public void complete(final ComponentContext context) {
-        if (!guest.has(GuestInstance.COMPLETE)) {
-            return;
+        if (guest.has(GuestInstance.COMPLETE)) {
+            callOutsideElement(GuestInstance.COMPLETE, ModuleContract.COMPLETE, null);
         }
-        guest.ensureLive();
-        final long now = System.nanoTime();
-        host.begin(-1, now, now);
-        final int result;
-        try {
-            result = guest.call(GuestInstance.COMPLETE);
-        } catch (final TorvynException e) {
-            host.abort();
-            throw e;
-        }
-        if (host.violated()) {
-            final TorvynException v = host.violation();
-            host.abort();
-            throw v;
-        }
-        if (result < 0) {
-            final TorvynException e = ComponentErrors.processError(where, ModuleContract.COMPLETE, result,
-                host.failMessage());
-            host.abort();
-            guest.discard();
-            throw e;
-        }
-        host.finish(null);
     }
 
     private void pushBatches(final ElementBatch in) {
