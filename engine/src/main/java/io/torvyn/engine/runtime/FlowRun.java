@@ -68,6 +68,8 @@ public final class FlowRun {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final LayoutPlan layout;
     private CorePlacement.Reservation reservation;
+    private final AutoCloseable resources;
+    private boolean resourcesClosed;
 
     private long startNs;
     private long endNs;
@@ -76,11 +78,26 @@ public final class FlowRun {
 
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options) {
+        this(config, topology, factory, options, null);
+    }
+
+    /**
+     * @param resources closed with the run, after every stage has ended and before the pool is freed (the run's Wasm
+     *                  engines), or null
+     */
+    public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
+                   final RunOptions options, final AutoCloseable resources) {
         this.config = config;
+        this.resources = resources;
         this.topology = topology;
         this.options = options;
         final RuntimeConfig rt = config.runtime();
-        this.layout = plan(topology, rt, HostCpus.detect());
+        try {
+            this.layout = plan(topology, rt, HostCpus.detect());
+        } catch (final RuntimeException e) {
+            closeResources();
+            throw e;
+        }
         this.flow = new FlowControl(options.limit());
         this.pool = new BufferPool(rt.pools());
         final List<TopologyEdge> edges = topology.edges();
@@ -98,6 +115,7 @@ public final class FlowRun {
                 stages[node.index()] = stageFor(node, components[node.index()]);
             }
         } catch (final RuntimeException e) {
+            closeResources();
             pool.close();
             throw e;
         }
@@ -106,8 +124,9 @@ public final class FlowRun {
     private Stage stageFor(final TopologyNode node, final Component component) {
         final RuntimeConfig rt = config.runtime();
         final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final NodeStats stats = new NodeStats(node.name());
         final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
-            pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs());
+            pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs(), stats);
         final Stream[] inputs = new Stream[node.inputEdges().length];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = streams[node.inputEdges()[i]];
@@ -121,7 +140,7 @@ public final class FlowRun {
             }
         }
         final boolean timed = config.observability().level() != ObservabilityLevel.OFF;
-        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, new NodeStats(node.name()), flow, inputs,
+        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, stats, flow, inputs,
             outputs, rt.scheduling().yieldBatch(), rt.scheduling().yieldQuantumNs(), rt.scheduling().batchSize(),
             timed);
         switch (node.role()) {
@@ -270,7 +289,7 @@ public final class FlowRun {
         }
     }
 
-    /** Frees the pool's native memory; only once every stage thread has ended. */
+    /** Closes the run's resources (Wasm engines) and frees the pool's native memory; only once every stage ended. */
     public void close() {
         releaseCores();
         boolean alive = false;
@@ -278,6 +297,7 @@ public final class FlowRun {
             alive |= t.isAlive();
         }
         if (!alive) {
+            closeResources();
             pool.close();
         }
     }
@@ -291,6 +311,18 @@ public final class FlowRun {
     /** Where this run's threads go: the plan decided from `[runtime]` and this machine before the run started. */
     public LayoutPlan layout() {
         return layout;
+    }
+
+    private void closeResources() {
+        if (resources == null || resourcesClosed) {
+            return;
+        }
+        resourcesClosed = true;
+        try {
+            resources.close();
+        } catch (final Exception e) {
+            warnings.add("closing the run's resources failed: " + e);
+        }
     }
 
     public TorvynConfig config() {
