@@ -1,32 +1,40 @@
 package io.torvyn.perf;
 
+import io.torvyn.engine.config.CpuLists;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
-import io.torvyn.perf.baseline.BlockingQueuePipelineBaseline;
-import io.torvyn.perf.baseline.DisruptorPipelineBaseline;
+import io.torvyn.engine.schedule.HostCpus;
+import io.torvyn.perf.harness.ForkRunner;
 import io.torvyn.perf.harness.ResultTable;
+import io.torvyn.perf.harness.RoundSample;
 import io.torvyn.perf.harness.ScenarioSummary;
 import io.torvyn.perf.harness.SuiteOptions;
 import io.torvyn.perf.harness.SuiteRunner;
+import io.torvyn.perf.harness.TableRow;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Entry point of the peer comparison behind the README's performance targets: runs every registered scenario in this
- * one JVM and prints a markdown table of median throughput, ratios against reference rows and heap bytes per element.
- * Progress goes to stderr, the report to stdout. See {@link SuiteOptions#USAGE} for the options and
- * {@link StandardScenarios} for the rows.
+ * Entry point of the peer comparison behind the README's performance targets: runs every registered scenario (in this
+ * JVM, or in {@code --forks} fresh ones) and prints one markdown table — absolute rates, ratios against each row's
+ * references (its plain-Java twin first), ns per element over the first reference, exact copies per element, latency
+ * percentiles of the paced rows and heap bytes per element — with the machine it ran on and a legend. Rows whose
+ * prerequisites are missing print "n/a: why". Progress goes to stderr, the report to stdout (and to {@code --results}).
+ * See {@link SuiteOptions#USAGE} for the options and {@link StandardScenarios} for the rows.
  */
 public final class PerfSuite {
-
-    private static final List<String> DEFAULT_REFERENCES =
-        List.of(DisruptorPipelineBaseline.NAME, BlockingQueuePipelineBaseline.NAME);
 
     private PerfSuite() {
     }
@@ -38,14 +46,22 @@ public final class PerfSuite {
                 System.out.println(SuiteOptions.USAGE);
                 return;
             }
-            System.out.print(run(options));
+            if (options.emitSamples()) {
+                emitSamples(options);
+                return;
+            }
+            final String report = run(options);
+            System.out.print(report);
+            if (options.results() != null) {
+                write(options.results(), report, args);
+            }
         } catch (final TorvynException e) {
             System.err.println(e.problem().render());
             System.exit(e.code().exitCode());
         }
     }
 
-    /** Runs the suite with progress on stderr and returns the report: two header lines, the table and a legend. */
+    /** Runs the suite with progress on stderr and returns the report: the header, the table and a legend. */
     public static String run(final SuiteOptions options) {
         return run(options, System.err);
     }
@@ -55,15 +71,54 @@ public final class PerfSuite {
         final ScenarioRegistry registry = StandardScenarios.create(options.bufferSize());
         try {
             final List<Scenario> selected = select(registry, options.only());
-            final List<String> selectedNames = selected.stream().map(Scenario::name).toList();
-            final List<String> references = options.references().isEmpty()
-                ? DEFAULT_REFERENCES.stream().filter(selectedNames::contains).toList()
-                : resolve(selectedNames, options.references(), "--reference");
-            final List<ScenarioSummary> rows = new SuiteRunner(progress)
-                .run(selected, options.events(), options.warmupRounds(), options.rounds());
-            return header(options) + "\n" + ResultTable.render(rows, references) + "\n" + legend();
+            if (!options.references().isEmpty()) {
+                resolve(registry.names(), options.references(), "--reference");
+            }
+            final Map<String, List<RoundSample>> samples = options.forks() > 1 ? ForkRunner.run(options, progress)
+                : new SuiteRunner(progress).samples(selected, options.events(), options.warmupRounds(),
+                    options.rounds());
+            final List<TableRow> rows = new ArrayList<>();
+            for (final Scenario scenario : selected) {
+                final ScenarioSummary summary = SuiteRunner.summarise(scenario, samples.get(scenario.name()));
+                rows.add(new TableRow(scenario.group(), summary, options.references().isEmpty()
+                    ? scenario.references() : options.references(), scenario.events(options.events())));
+            }
+            return header(options) + "\n" + ResultTable.render(rows) + "\n" + legend(selected);
         } finally {
             registry.all().forEach(Scenario::close);
+        }
+    }
+
+    private static void emitSamples(final SuiteOptions options) {
+        final ScenarioRegistry registry = StandardScenarios.create(options.bufferSize());
+        try {
+            final Map<String, List<RoundSample>> samples = new SuiteRunner(System.err).samples(
+                select(registry, options.only()), options.events(), options.warmupRounds(), options.rounds());
+            samples.forEach((name, list) -> list.forEach(s -> System.out.println(ForkRunner.line(name, s))));
+        } finally {
+            registry.all().forEach(Scenario::close);
+        }
+    }
+
+    private static void write(final Path file, final String report, final String[] args) {
+        final String command = System.getProperty("torvyn.perf.command",
+            "scripts/perf-suite.sh " + String.join(" ", args));
+        final String text = "# Perf suite: latest results\n\n"
+            + "Reproduce with `" + command + "` (quick mode finishes in a few minutes on a 2-core machine; without "
+            + "`--quick` the suite runs 3 forks × 5 rounds of 20 M elements). Figures are medians of the measured "
+            + "rounds; ratios compare rows of this one run. On a shared 2-core VM, threads of different rows compete "
+            + "for the same two cores, so absolute rates and tails are noisy: read the ratios.\n\n"
+            + "```\n" + report.substring(0, report.indexOf("\n|")).trim() + "\n```\n\n"
+            + report.substring(report.indexOf("\n|") + 1);
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, text);
+            System.err.println("wrote " + file);
+        } catch (final IOException e) {
+            throw new TorvynException(ErrorCode.E0020, "cannot write " + file + ": " + e.getMessage(),
+                "--results " + file, "choose a writable path");
         }
     }
 
@@ -92,21 +147,51 @@ public final class PerfSuite {
         final Runtime runtime = Runtime.getRuntime();
         final String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        final HostCpus cpus = HostCpus.detect();
         return String.format(Locale.ROOT,
-            "Torvyn perf suite: %,d events/round, %d warm-up + %d measured rounds per scenario (interleaved), "
-                + "buffer %d%n"
-                + "JVM: %s %s, %d cores, max heap %d MiB, GC: %s%n",
-            options.events(), options.warmupRounds(), options.rounds(), options.bufferSize(),
-            System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
-            runtime.availableProcessors(), runtime.maxMemory() >> 20, collectors);
+            "Torvyn perf suite, %s: %,d elements/round asked (slow rows run fewer, see elem/round), %d warm-up + %d "
+                + "measured rounds per scenario (interleaved) × %d fork(s), baseline ring/queue %d%n"
+                + "Machine: %s, %d CPUs online (%s), isolated: %s, governor: %s; %s %s%n"
+                + "JVM: %s %s, max heap %d MiB, GC: %s%n",
+            Instant.now().truncatedTo(ChronoUnit.SECONDS), options.events(), options.warmupRounds(),
+            options.rounds(), options.forks(), options.bufferSize(), cpuModel(), cpus.online().size(),
+            CpuLists.format(cpus.online()), cpus.hasIsolation() ? CpuLists.format(cpus.isolated()) : "none",
+            governor(), System.getProperty("os.name"), System.getProperty("os.version"),
+            System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), runtime.maxMemory() >> 20,
+            collectors);
     }
 
-    private static String legend() {
-        return String.join("\n",
-            "elem/s: elements leaving the pipeline per second of wall-clock round time, median of measured rounds.",
-            "spread: (max - min) / median of those rounds.  × NAME: this row's median / NAME's median.",
-            "heap B/elem: Java-heap bytes allocated by all threads during a round / elements, median; "
-                + "'≥' marks a lower bound (a thread ended unmeasured).",
-            "");
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (final IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String governor() {
+        try {
+            return Files.readString(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")).trim();
+        } catch (final IOException | RuntimeException e) {
+            return "not readable";
+        }
+    }
+
+    private static String legend(final List<Scenario> rows) {
+        final StringBuilder sb = new StringBuilder(String.join("\n",
+            "elem/s: elements leaving the pipeline per second of wall-clock round time (start, run, drain), median of "
+                + "all measured rounds; spread: (max − min) / median of those rounds.",
+            "ratio: this row's median / the reference's (paced rows: p99 / the reference's p99); Δ ns/elem: "
+                + "1/rate − 1/(first reference's rate), the extra time per element.",
+            "copies/elem: payload copies / delivered elements from the run's copy ledger (exact); p50/p99/p999: "
+                + "end-to-end latency from each element's intended send time (coordinated-omission corrected).",
+            "heap B/elem: Java-heap bytes allocated by all threads during a round / elements, median; '≥' marks a "
+                + "lower bound (a thread ended unmeasured).",
+            "", "Rows:"));
+        for (final Scenario s : rows) {
+            sb.append("\n- `").append(s.name()).append("`: ").append(s.description());
+        }
+        return sb.append('\n').toString();
     }
 }

@@ -20,15 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PerfSuiteTest {
 
     @Test
-    void tinyRunReportsEveryBaselineAgainstBothReferences() {
+    void tinyRunPrintsOneTableWithEachRowAgainstItsReferences() {
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        final String report = PerfSuite.run(SuiteOptions.parse("--events", "20000", "--warmup", "1", "--rounds", "2"),
+        final String report = PerfSuite.run(SuiteOptions.parse("--events", "20000", "--warmup", "1", "--rounds", "2",
+                "--forks", "1", "--only", DisruptorPipelineBaseline.NAME + "," + BlockingQueuePipelineBaseline.NAME + ",engine-shared"),
             new PrintStream(progress, true, StandardCharsets.UTF_8));
-        assertEquals(6, progress.toString(StandardCharsets.UTF_8).lines().count(), "one line per round");
-        assertTrue(report.contains("| scenario | median elem/s | spread | × " + DisruptorPipelineBaseline.NAME
-            + " | × " + BlockingQueuePipelineBaseline.NAME + " | heap B/elem |"), report);
-        assertTrue(report.contains("\n| " + DisruptorPipelineBaseline.NAME + " | "), report);
-        assertTrue(report.contains("\n| " + BlockingQueuePipelineBaseline.NAME + " | "), report);
+        assertEquals(9, progress.toString(StandardCharsets.UTF_8).lines().count(), "one line per round");
+        assertEquals(1, report.lines().filter(l -> l.startsWith("| group | scenario |")).count(), "one table");
+        assertTrue(report.contains("\n| orchestration | " + DisruptorPipelineBaseline.NAME + " | 20,000 | "), report);
+        assertTrue(report.contains("\n| orchestration | " + BlockingQueuePipelineBaseline.NAME + " | 20,000 | "),
+            report);
+        final String engine = report.lines().filter(l -> l.startsWith("| orchestration | engine-shared |"))
+            .findFirst().orElseThrow();
+        assertTrue(engine.contains(" × " + DisruptorPipelineBaseline.NAME + " · "), engine);
+        assertTrue(engine.contains(" × " + BlockingQueuePipelineBaseline.NAME + " | "), engine);
+        assertTrue(engine.contains(" | 1.00 | – | – | – | "), "one copy per element, no latency: " + engine);
+        assertTrue(report.contains("Machine: "), report);
+        assertTrue(report.contains("- `engine-shared`: generator → 3 × builtin:forward → null"), report);
     }
 
     @Test

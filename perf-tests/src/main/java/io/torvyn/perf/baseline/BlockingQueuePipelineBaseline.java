@@ -3,6 +3,7 @@ package io.torvyn.perf.baseline;
 import io.torvyn.perf.Scenario;
 import io.torvyn.perf.harness.MeasuredThreadFactory;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BlockingQueuePipelineBaseline implements Scenario {
 
+    /** The table section of the orchestration-overhead rows. */
+    public static final String GROUP = "orchestration";
+
     public static final String NAME = "blocking-queue-pipeline";
 
     private static final long STAGE_TIMEOUT_MILLIS = 60_000;
@@ -61,6 +65,21 @@ public final class BlockingQueuePipelineBaseline implements Scenario {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    @Override
+    public String description() {
+        return "plain Java: producer + 3 handler threads over ArrayBlockingQueues";
+    }
+
+    @Override
+    public List<String> references() {
+        return List.of(DisruptorPipelineBaseline.NAME);
     }
 
     @Override

@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DisruptorPipelineBaseline implements Scenario {
 
+    /** The table section of the orchestration-overhead rows. */
+    public static final String GROUP = "orchestration";
+
     public static final String NAME = "disruptor-pipeline";
 
     private static final long HALT_TIMEOUT_MILLIS = 10_000;
@@ -65,6 +68,21 @@ public final class DisruptorPipelineBaseline implements Scenario {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    @Override
+    public String description() {
+        return "plain Java: producer + 3 BatchEventProcessors on one ring, sleeping wait";
+    }
+
+    @Override
+    public List<String> references() {
+        return List.of();
     }
 
     @Override

@@ -8,4 +8,6 @@ public final class PipelineEvent {
     long value;
     long stepOneResult;
     long stepTwoResult;
+    /** When the paced producer meant to send this element ({@link PacedDisruptorLatency}); unused otherwise. */
+    long intendedNs;
 }

@@ -16,10 +16,26 @@ class SuiteOptionsTest {
         final SuiteOptions full = SuiteOptions.parse();
         final SuiteOptions quick = SuiteOptions.parse("--quick");
         assertEquals(20_000_000L, full.events());
-        assertEquals(7, full.rounds());
+        assertEquals(5, full.rounds());
+        assertEquals(3, full.forks());
         assertEquals(2_000_000L, quick.events());
         assertEquals(3, quick.rounds());
         assertEquals(2, quick.warmupRounds());
+        assertEquals(1, quick.forks());
+    }
+
+    @Test
+    void forksRunTheSameSelectionInOneJvmEachAndEmitSamples() {
+        final SuiteOptions options = SuiteOptions.parse("--quick", "--forks", "2", "--only", "a,b", "--results",
+            "out/RESULTS.md");
+        assertEquals(2, options.forks());
+        assertEquals(java.nio.file.Path.of("out/RESULTS.md"), options.results());
+        assertEquals(List.of("--events", "2000000", "--warmup", "2", "--rounds", "3", "--forks", "1", "--buffer",
+            "1024", "--emit-samples", "--only", "a,b"), options.forkArguments());
+        final SuiteOptions child = SuiteOptions.parse(options.forkArguments().toArray(String[]::new));
+        assertEquals(true, child.emitSamples());
+        assertEquals(1, child.forks());
+        assertEquals(List.of("a", "b"), child.only());
     }
 
     @Test
@@ -46,5 +62,7 @@ class SuiteOptionsTest {
             () -> SuiteOptions.parse("--events")).code());
         assertEquals(ErrorCode.E0703, assertThrows(TorvynException.class,
             () -> SuiteOptions.parse("--fast")).code());
+        assertEquals(ErrorCode.E0702, assertThrows(TorvynException.class,
+            () -> SuiteOptions.parse("--forks", "0")).code());
     }
 }

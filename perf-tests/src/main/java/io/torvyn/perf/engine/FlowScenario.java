@@ -1,0 +1,209 @@
+package io.torvyn.perf.engine;
+
+import io.torvyn.engine.config.ConfigLoader;
+import io.torvyn.engine.config.TorvynConfig;
+import io.torvyn.engine.error.ErrorCode;
+import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.runtime.FlowRun;
+import io.torvyn.engine.runtime.Flows;
+import io.torvyn.engine.runtime.RunOptions;
+import io.torvyn.engine.runtime.RunSummary;
+import io.torvyn.engine.stage.Stage;
+import io.torvyn.engine.topology.Role;
+import io.torvyn.perf.Scenario;
+import io.torvyn.perf.harness.MeasuredThreadFactory;
+import io.torvyn.perf.harness.RoundMetrics;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * An engine row: one flow of a generated `Torvyn.toml`, run for a round's worth of elements (the generator's
+ * `--limit`). {@link #prepare} builds the run (config, topology, Wasm modules compiled, pools allocated) outside the
+ * clock; {@link #run} starts it, waits for it to drain and checks it delivered every element with every pooled buffer
+ * returned, so a broken flow fails the suite instead of printing a fast number. The round's exact copies per element
+ * come from the run summary; a paced row also reports the sinks' end-to-end latency percentiles (recorded from each
+ * element's intended emit time, i.e. corrected for coordinated omission).
+ */
+public final class FlowScenario implements Scenario {
+    private final String name;
+    private final String group;
+    private final String description;
+    private final List<String> references;
+    private final String manifest;
+    private final long eventsDivisor;
+    private final long maxEvents;
+    private final boolean latency;
+    private final Supplier<String> unavailable;
+    private final MeasuredThreadFactory threads;
+    private TorvynConfig config;
+    private FlowRun prepared;
+    private RoundMetrics metrics = RoundMetrics.NONE;
+
+    private FlowScenario(final Builder b) {
+        this.name = b.name;
+        this.group = b.group;
+        this.description = b.description;
+        this.references = List.copyOf(b.references);
+        this.manifest = b.manifest;
+        this.eventsDivisor = b.eventsDivisor;
+        this.maxEvents = b.maxEvents;
+        this.latency = b.latency;
+        this.unavailable = b.unavailable;
+        this.threads = new MeasuredThreadFactory(b.name);
+    }
+
+    public static Builder builder(final String name, final String group, final String manifest) {
+        return new Builder(name, group, manifest);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<String> references() {
+        return references;
+    }
+
+    @Override
+    public String unavailable() {
+        return unavailable.get();
+    }
+
+    @Override
+    public long events(final long suiteEvents) {
+        return Math.max(1, Math.min(maxEvents, suiteEvents / eventsDivisor));
+    }
+
+    /** The manifest this row runs (for tests and the curious). */
+    public String manifest() {
+        return manifest;
+    }
+
+    @Override
+    public void prepare(final long events) {
+        if (config == null) {
+            config = ConfigLoader.fromString(manifest, null);
+        }
+        closePrepared();
+        prepared = Flows.prepare(config, null, new RunOptions(events, 0, threads));
+    }
+
+    @Override
+    public long run(final long events) {
+        if (prepared == null) {
+            prepare(events);
+        }
+        final FlowRun run = prepared;
+        prepared = null;
+        try {
+            final RunSummary summary = run.runToCompletion();
+            if (summary.outcome() != null || summary.elements() != events || !summary.poolsFull()) {
+                throw new TorvynException(ErrorCode.E0900, "engine flow delivered " + summary.elements() + " of "
+                    + events + " (outcome " + summary.outcome() + ", pools full " + summary.poolsFull()
+                    + ", warnings " + summary.warnings() + ")", "perf scenario " + name,
+                    "a correctness bug in the engine: run the engine tests");
+            }
+            metrics = latency ? latencyOf(run, summary) : RoundMetrics.copies((double) summary.copies()
+                / summary.elements());
+            return summary.elements();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            run.close();
+        }
+    }
+
+    private static RoundMetrics latencyOf(final FlowRun run, final RunSummary summary) {
+        final Histogram all = new Histogram(3);
+        for (final Stage s : run.stages()) {
+            if (run.topology().node(s.index()).role() == Role.SINK) {
+                all.add(s.stats().latencySnapshot());
+            }
+        }
+        return new RoundMetrics((double) summary.copies() / summary.elements(), all.getValueAtPercentile(50),
+            all.getValueAtPercentile(99), all.getValueAtPercentile(99.9));
+    }
+
+    @Override
+    public RoundMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        closePrepared();
+    }
+
+    private void closePrepared() {
+        if (prepared != null) {
+            prepared.close();
+            prepared = null;
+        }
+    }
+
+    /** Row settings beyond the manifest. */
+    public static final class Builder {
+        private final String name;
+        private final String group;
+        private final String manifest;
+        private String description = "";
+        private List<String> references = List.of();
+        private long eventsDivisor = 1;
+        private long maxEvents = Long.MAX_VALUE;
+        private boolean latency;
+        private Supplier<String> unavailable = () -> null;
+
+        private Builder(final String name, final String group, final String manifest) {
+            this.name = name;
+            this.group = group;
+            this.manifest = manifest;
+        }
+
+        public Builder description(final String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder references(final String... names) {
+            this.references = List.of(names);
+            return this;
+        }
+
+        /** Runs {@code suiteEvents / divisor} elements per round (slow rows), at most {@code max}. */
+        public Builder events(final long divisor, final long max) {
+            this.eventsDivisor = divisor;
+            this.maxEvents = max;
+            return this;
+        }
+
+        /** Reports the sinks' latency percentiles (for paced sources). */
+        public Builder latency() {
+            this.latency = true;
+            return this;
+        }
+
+        public Builder unavailableWhen(final Supplier<String> why) {
+            this.unavailable = why;
+            return this;
+        }
+
+        public FlowScenario build() {
+            return new FlowScenario(this);
+        }
+    }
+}
