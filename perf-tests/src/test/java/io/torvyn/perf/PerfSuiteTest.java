@@ -23,7 +23,8 @@ class PerfSuiteTest {
     void tinyRunPrintsOneTableWithEachRowAgainstItsReferences() {
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
         final String report = PerfSuite.run(SuiteOptions.parse("--events", "20000", "--warmup", "1", "--rounds", "2",
-                "--forks", "1", "--only", DisruptorPipelineBaseline.NAME + "," + BlockingQueuePipelineBaseline.NAME + ",engine-shared"),
+                "--forks", "1", "--only", DisruptorPipelineBaseline.NAME + "," + BlockingQueuePipelineBaseline.NAME
+                    + ",engine-shared"),
             new PrintStream(progress, true, StandardCharsets.UTF_8));
         assertEquals(9, progress.toString(StandardCharsets.UTF_8).lines().count(), "one line per round");
         assertEquals(1, report.lines().filter(l -> l.startsWith("| group | scenario |")).count(), "one table");

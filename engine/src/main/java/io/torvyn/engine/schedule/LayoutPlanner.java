@@ -216,7 +216,8 @@ public final class LayoutPlanner {
         }
         if (placed) {
             warnings.add("busy-spin with " + unpinned + " unpinned spinning threads on "
-                + plural(cores, "housekeeping CPU") + " would starve itself; those threads use `yielding` (give every node a CPU in cpu_affinity)");
+                + plural(cores, "housekeeping CPU") + " would starve itself; those threads use `yielding` (give every "
+                + "node a CPU in cpu_affinity)");
         } else {
             warnings.add("busy-spin with " + unpinned + " spinning threads on " + cores + " cores would starve itself; "
                 + "using `yielding` for this run (pin one core per thread with [runtime] cpu_affinity, or use "

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The plain-Java twin of the paced engine rows: the Disruptor three-step pipeline of {@link DisruptorPipelineBaseline}
- * fed at a fixed rate, measuring end-to-end latency the way the engine does — from each element's <em>intended</em>
- * send time (start + i × period), so a stalled producer cannot hide the wait of the elements behind it (coordinated
- * omission).
+ * The plain-Java twin of the paced engine rows: the Disruptor three-step pipeline of
+ * {@link DisruptorPipelineBaseline} fed at a fixed rate, measuring end-to-end latency the way the engine does — from
+ * each element's <em>intended</em> send time (start + i × period), so a stalled producer cannot hide the wait of the
+ * elements behind it (coordinated omission).
  *
  * <pre>{@code
  * P1 (paced: element i due at start + i/rate) ──► RB ──► EP1 ──► EP2 ──► EP3: record(now − intended_i)

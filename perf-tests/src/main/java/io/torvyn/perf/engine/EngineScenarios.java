@@ -25,11 +25,11 @@ import static io.torvyn.perf.engine.Manifests.wasm;
  *   <li>batch — the same filter through the batch ABI (batch_size_filter.wasm, 256 per call), against its
  *       per-element twin and {@code builtin:forward};</li>
  *   <li>journal — source → uppercase.wasm → sink with 64-byte payloads at journal off / ops / payloads;</li>
- *   <li>fuel — a compute-heavy component (FNV-1a over 1 KiB payloads, perf-tests/components/hash_1k.wat) with fuel
- *       metering off and on, on both engines;</li>
+ *   <li>fuel — a compute-heavy component (FNV-1a over 1 KiB payloads, perf-tests/components/hash_1k.wat) with
+ *       fuel metering off and on, on both engines;</li>
  *   <li>copies — exact payload copies per element of S→K, S→F→K and S→P→K from the run summary's copy ledger;</li>
- *   <li>latency — paced at {@value #LATENCY_RATE} elements/s, end-to-end p50/p99/p999 from intended send time, for
- *       the forward flow and a Wasm transform flow in both modes, against a paced Disruptor pipeline.</li>
+ *   <li>latency — paced at {@value #LATENCY_RATE} elements/s, end-to-end p50/p99/p999 from intended send time,
+ *       for the forward flow and a Wasm transform flow in both modes, against a paced Disruptor pipeline.</li>
  * </ul>
  */
 public final class EngineScenarios {
@@ -48,6 +48,10 @@ public final class EngineScenarios {
     /** Per-element Wasmtime calls cost microseconds: those rows run this many times fewer elements. */
     private static final long WASMTIME_PER_ELEMENT_DIVISOR = 200;
     private static final long LATENCY_SECONDS_MAX = 5;
+    /** A per-element Wasm processor (read, transform, allocate, write) costs microseconds on a small machine. */
+    private static final long UPPERCASE_DIVISOR = 10;
+    /** The 1 KiB hash loop costs microseconds per element on Chicory. */
+    private static final long HASH_DIVISOR = 40;
 
     private EngineScenarios() {
     }
@@ -126,7 +130,8 @@ public final class EngineScenarios {
     }
 
     private static void journal(final ScenarioRegistry registry) {
-        registry.register(new PlainJavaTwin("java-uppercase-loop", JOURNAL, PlainJavaTwin.Work.UPPERCASE, 64, 1));
+        registry.register(new PlainJavaTwin("java-uppercase-loop", JOURNAL, PlainJavaTwin.Work.UPPERCASE, 64,
+            UPPERCASE_DIVISOR));
         final Path upper = Prerequisites.file("examples/components/c/uppercase.wasm");
         for (final String level : new String[] {"off", "ops", "payloads"}) {
             final String flow = generator("gen", 64, "text", 0) + wasm("up", upper, null, "chicory", "")
@@ -136,8 +141,10 @@ public final class EngineScenarios {
                 final String f = files.get();
                 return f != null ? f : Prerequisites.journal();
             };
+            final Path dir = journalDir().resolve(level);
             registry.register(FlowScenario.builder("journal-" + level, JOURNAL, manifest("", flow,
-                    "[journal]\nlevel = \"" + level + "\"\npath = \"" + journalDir() + "\""))
+                    "[journal]\nlevel = \"" + level + "\"\npath = \"" + dir.toString().replace('\\', '/') + "\""))
+                .scratch(dir).events(UPPERCASE_DIVISOR, Long.MAX_VALUE)
                 .description("generator (64 B) → uppercase.wasm → null on chicory, journal " + level)
                 .references(level.equals("off") ? new String[] {"java-uppercase-loop"}
                     : new String[] {"journal-off", "java-uppercase-loop"})
@@ -145,13 +152,12 @@ public final class EngineScenarios {
         }
     }
 
-    private static String journalDir() {
-        final String tmp = System.getProperty("java.io.tmpdir");
-        return Path.of(tmp, "torvyn-perf-journal").toString().replace('\\', '/');
+    private static Path journalDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "torvyn-perf-journal-" + ProcessHandle.current().pid());
     }
 
     private static void fuel(final ScenarioRegistry registry) {
-        registry.register(new PlainJavaTwin("java-hash-loop", FUEL, PlainJavaTwin.Work.HASH, 1024, 10));
+        registry.register(new PlainJavaTwin("java-hash-loop", FUEL, PlainJavaTwin.Work.HASH, 1024, HASH_DIVISOR));
         final Path hash = Prerequisites.file("perf-tests/components/hash_1k.wasm");
         for (final String engine : new String[] {"chicory", "wasmtime"}) {
             for (final boolean metered : new boolean[] {false, true}) {
@@ -165,7 +171,7 @@ public final class EngineScenarios {
                         + ", fuel " + (metered ? "1,000,000 per call" : "off"))
                     .references(metered ? new String[] {"fuel-off-" + engine, "java-hash-loop"}
                         : new String[] {"java-hash-loop"});
-                registry.register((engine.equals("chicory") ? b.events(10, Long.MAX_VALUE) : b).build());
+                registry.register((engine.equals("chicory") ? b.events(HASH_DIVISOR, Long.MAX_VALUE) : b).build());
             }
         }
     }
@@ -188,7 +194,7 @@ public final class EngineScenarios {
                 generator("gen", 64, "text", 0) + wasm("p", upper, null, "chicory", "") + sink
                     + chain("gen", "p", "sink"), "")
             .description("generator → uppercase.wasm → collect: read + write in the processor, expect 4")
-            .references("copies-s-k", "java-uppercase-loop").build());
+            .references("copies-s-k", "java-uppercase-loop").events(UPPERCASE_DIVISOR, Long.MAX_VALUE).build());
     }
 
     private static void latency(final ScenarioRegistry registry) {

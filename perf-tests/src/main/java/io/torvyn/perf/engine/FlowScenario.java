@@ -15,8 +15,14 @@ import io.torvyn.perf.harness.MeasuredThreadFactory;
 import io.torvyn.perf.harness.RoundMetrics;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * An engine row: one flow of a generated `Torvyn.toml`, run for a round's worth of elements (the generator's
@@ -36,6 +42,7 @@ public final class FlowScenario implements Scenario {
     private final long maxEvents;
     private final boolean latency;
     private final Supplier<String> unavailable;
+    private final Path scratch;
     private final MeasuredThreadFactory threads;
     private TorvynConfig config;
     private FlowRun prepared;
@@ -51,6 +58,7 @@ public final class FlowScenario implements Scenario {
         this.maxEvents = b.maxEvents;
         this.latency = b.latency;
         this.unavailable = b.unavailable;
+        this.scratch = b.scratch;
         this.threads = new MeasuredThreadFactory(b.name);
     }
 
@@ -99,6 +107,7 @@ public final class FlowScenario implements Scenario {
             config = ConfigLoader.fromString(manifest, null);
         }
         closePrepared();
+        deleteScratch();
         prepared = Flows.prepare(config, null, new RunOptions(events, 0, threads));
     }
 
@@ -147,6 +156,19 @@ public final class FlowScenario implements Scenario {
     @Override
     public void close() {
         closePrepared();
+        deleteScratch();
+    }
+
+    /** Removes what the last round wrote (a journal), outside the clock, so rounds do not fill the disk. */
+    private void deleteScratch() {
+        if (scratch == null || !Files.exists(scratch)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(scratch)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot clear " + scratch, e);
+        }
     }
 
     private void closePrepared() {
@@ -167,6 +189,7 @@ public final class FlowScenario implements Scenario {
         private long maxEvents = Long.MAX_VALUE;
         private boolean latency;
         private Supplier<String> unavailable = () -> null;
+        private Path scratch;
 
         private Builder(final String name, final String group, final String manifest) {
             this.name = name;
@@ -199,6 +222,12 @@ public final class FlowScenario implements Scenario {
 
         public Builder unavailableWhen(final Supplier<String> why) {
             this.unavailable = why;
+            return this;
+        }
+
+        /** A directory the flow writes into (its journal), emptied before every round and at the end. */
+        public Builder scratch(final Path directory) {
+            this.scratch = directory;
             return this;
         }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResultTableTest {
 
-    private static final String HEADER = "| group | scenario | elem/round | median elem/s | spread | ratio (× reference) "
-        + "| Δ ns/elem vs 1st ref | copies/elem | p50 µs | p99 µs | p999 µs | heap B/elem |\n"
+    private static final String HEADER = "| group | scenario | elem/round | median elem/s | spread "
+        + "| ratio (× reference) | Δ ns/elem vs 1st ref | copies/elem | p50 µs | p99 µs | p999 µs | heap B/elem |\n"
         + "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n";
 
     @Test
