@@ -62,6 +62,21 @@ class TraceGoldenTest {
     }
 
     @Test
+    void tracingFewerElementsGivesThemTheSamePaths() throws Exception {
+        final TorvynConfig config = JournalRuns.journaled(JournalRuns.config(JournalRuns.pipeline(500, 48)),
+            JournalLevel.OPS, tmp);
+        try (JournalRuns.Finished f = JournalRuns.run(config, JournalOptions.DEFAULTS, -1)) {
+            final Journal j = JournalReader.readAll(f.journal());
+            final Trace all = TraceBuilder.build(j.info(), j.records(), Integer.MAX_VALUE, true);
+            final Trace few = TraceBuilder.build(j.info(), j.records(), 7, true);
+            assertEquals(7, few.elements().size());
+            assertEquals(all.elements().subList(0, 7), few.elements());
+            assertEquals(500, few.summary().journalElements());
+            assertEquals(all.summary().backpressureEvents(), few.summary().backpressureEvents());
+        }
+    }
+
+    @Test
     void traceTotalsEqualTheRunSummary() throws Exception {
         final TorvynConfig config = JournalRuns.journaled(JournalRuns.config(JournalRuns.pipeline(2_000, 48)),
             JournalLevel.OPS, tmp);

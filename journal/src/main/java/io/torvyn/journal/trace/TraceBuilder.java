@@ -3,122 +3,193 @@ package io.torvyn.journal.trace;
 import io.torvyn.engine.buffer.BufferOps;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.journal.RunInfo;
+import io.torvyn.journal.read.RecordHandler;
 import io.torvyn.journal.record.JournalRecord;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Rebuilds element paths from journal records. Each node's records are in the order the node made them, which is
- * what makes the attribution work: the elements a stage consumed since its last call are the ones its next
- * {@code invoke-begin} works on, and a source's elements are the ones whose records fall inside its call. An element
- * passes its stages in topological (node index) order.
+ * Rebuilds element paths from journal records, streaming: it keeps the records of the first {@code limit} elements
+ * it meets and only counters for the rest, so tracing the start of a long journal takes little memory.
+ *
+ * <p>Each node's records arrive in the order the node made them (the reader reads queue by queue), which is what
+ * makes the attribution work: the elements a stage consumed since its last call are the ones its next
+ * {@code invoke-begin} works on, and a source's elements are the ones whose records fall inside its call. A call's
+ * time is shared equally by its elements. An element passes its stages in topological (node index) order.
  */
-public final class TraceBuilder {
-    private final RunInfo info;
-    private final boolean backpressure;
-    private final Map<Long, Map<Integer, StageState>> byElement = new TreeMap<>();
+public final class TraceBuilder implements RecordHandler {
+    private final int limit;
+    private final Map<Long, Map<Integer, StageState>> selected = new LinkedHashMap<>();
+    private final BitSet seen = new BitSet();
+    private final Map<Long, JournalRecord> stallStart = new HashMap<>();
+    private final List<Long> pending = new ArrayList<>();
+    private final Set<Long> callElements = new HashSet<>();
+    private List<Long> call;
+    private long callStart;
+    private int node = Integer.MIN_VALUE;
     private long allocs;
     private long fallbackAllocs;
     private long backpressureEvents;
 
-    private TraceBuilder(final RunInfo info, final boolean backpressure) {
-        this.info = info;
-        this.backpressure = backpressure;
+    /** A builder keeping the first {@code limit} elements it meets. */
+    public TraceBuilder(final int limit) {
+        this.limit = limit;
+    }
+
+    /** The trace of the first {@code limit} elements of {@code records} (read in queue order). */
+    public static Trace build(final RunInfo info, final List<JournalRecord> records, final int limit,
+                              final boolean backpressure) {
+        final TraceBuilder b = new TraceBuilder(limit);
+        records.forEach(b::onRecord);
+        return b.build(info, backpressure);
+    }
+
+    @Override
+    public void onRecord(final JournalRecord r) {
+        if (r.node() < 0) {
+            return;
+        }
+        if (r.node() != node) {
+            node = r.node();
+            pending.clear();
+            call = null;
+            stallStart.clear();
+        }
+        final long seq = r.elementSeq();
+        final boolean counted = seq >= 0 && seq < Integer.MAX_VALUE;
+        if (counted) {
+            seen.set((int) seq);
+        }
+        final Map<Integer, StageState> element = counted ? element(seq) : null;
+        switch (r.op()) {
+            case BufferOps.CONSUME:
+                pending.add(seq);
+                break;
+            case BufferOps.INVOKE_BEGIN:
+                call = new ArrayList<>();
+                callElements.clear();
+                for (final long s : pending) {
+                    if (callElements.add(s) && selected.containsKey(s)) {
+                        call.add(s);
+                    }
+                }
+                pending.clear();
+                callStart = r.timeNs();
+                return;
+            case BufferOps.INVOKE_END:
+                if (call != null) {
+                    final long share = (r.timeNs() - callStart) / Math.max(1, callElements.size());
+                    for (final long s : call) {
+                        stage(s).durationNs += share;
+                    }
+                    call = null;
+                }
+                return;
+            case BufferOps.ALLOC:
+                allocs++;
+                break;
+            case BufferOps.FALLBACK_ALLOC:
+                fallbackAllocs++;
+                break;
+            case BufferOps.BACKPRESSURE_ON:
+                backpressureEvents++;
+                stallStart.put(r.aux(), r);
+                return;
+            case BufferOps.BACKPRESSURE_OFF:
+                final JournalRecord on = stallStart.remove(r.aux());
+                if (on != null && on.elementSeq() >= 0 && selected.containsKey(on.elementSeq())) {
+                    stage(on.elementSeq()).stalls.add(new long[] {r.aux(), r.timeNs() - on.timeNs()});
+                }
+                return;
+            default:
+                break;
+        }
+        if (call != null && counted && r.op() != BufferOps.CONSUME && callElements.add(seq) && element != null) {
+            call.add(seq);
+        }
+        if (element != null) {
+            final StageState st = stage(seq);
+            st.first = Math.min(st.first, r.timeNs());
+            st.last = Math.max(st.last, r.timeNs());
+            st.records.add(r);
+            if (r.isCopy()) {
+                st.copies++;
+                st.copyBytes += r.copiedBytes();
+            }
+        }
+    }
+
+    /** The element's stages when it is (or now becomes) one of the traced elements, else null. */
+    private Map<Integer, StageState> element(final long seq) {
+        Map<Integer, StageState> e = selected.get(seq);
+        if (e == null && selected.size() < limit) {
+            e = new TreeMap<>();
+            selected.put(seq, e);
+        }
+        return e;
+    }
+
+    private StageState stage(final long seq) {
+        return selected.get(seq).computeIfAbsent(node, n -> new StageState());
     }
 
     /**
-     * The trace of the first {@code limit} elements (by sequence) of a journal's records.
+     * The trace, with names from {@code info}.
      *
-     * @param backpressure also list publishes (queue depth) and stalls
+     * @param backpressure also list publishes (with queue depth) and stalls
      */
-    public static Trace build(final RunInfo info, final List<JournalRecord> records, final int limit,
-                              final boolean backpressure) {
-        final TraceBuilder b = new TraceBuilder(info, backpressure);
-        final Map<Integer, List<JournalRecord>> byNode = new TreeMap<>();
-        for (final JournalRecord r : records) {
-            if (r.node() >= 0) {
-                byNode.computeIfAbsent(r.node(), n -> new ArrayList<>()).add(r);
+    public Trace build(final RunInfo info, final boolean backpressure) {
+        final List<Trace.Element> elements = new ArrayList<>();
+        final List<Long> sequences = new ArrayList<>(selected.keySet());
+        sequences.sort(Long::compare);
+        for (final long seq : sequences) {
+            final List<Trace.Stage> stages = new ArrayList<>();
+            long total = 0;
+            long copies = 0;
+            long bytes = 0;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (final Map.Entry<Integer, StageState> e : selected.get(seq).entrySet()) {
+                final StageState st = e.getValue();
+                final RunInfo.NodeInfo n = info.node(e.getKey());
+                final String role = n == null ? "?" : n.role();
+                final List<Trace.Op> ops = new ArrayList<>();
+                for (final JournalRecord r : st.records) {
+                    final Trace.Op op = op(r, info, backpressure);
+                    if (op != null) {
+                        ops.add(op);
+                    }
+                }
+                if (backpressure) {
+                    for (final long[] stall : st.stalls) {
+                        ops.add(new Trace.Op("stall", -1, null, 0, false, info.streamLabel(stall[0]),
+                            TraceFormat.duration(stall[1])));
+                    }
+                }
+                stages.add(new Trace.Stage(e.getKey(), info.nodeName(e.getKey()), role, verb(role), st.durationNs,
+                    List.copyOf(ops)));
+                total += st.durationNs;
+                copies += st.copies;
+                bytes += st.copyBytes;
+                first = Math.min(first, st.first);
+                last = Math.max(last, st.last);
             }
+            elements.add(new Trace.Element(seq, stages, total, copies, bytes, last == Long.MIN_VALUE ? 0
+                : last - first));
         }
-        for (final Map.Entry<Integer, List<JournalRecord>> e : byNode.entrySet()) {
-            b.node(e.getKey(), e.getValue());
-        }
-        return b.trace(limit);
+        return new Trace(elements, summary(elements));
     }
 
-    private void node(final int node, final List<JournalRecord> records) {
-        final Set<Long> pending = new LinkedHashSet<>();
-        Set<Long> call = null;
-        long callStart = 0;
-        final Map<Long, JournalRecord> stallStart = new HashMap<>();
-        for (final JournalRecord r : records) {
-            final long seq = r.elementSeq();
-            switch (r.op()) {
-                case BufferOps.CONSUME:
-                    pending.add(seq);
-                    break;
-                case BufferOps.INVOKE_BEGIN:
-                    call = new LinkedHashSet<>(pending);
-                    pending.clear();
-                    callStart = r.timeNs();
-                    break;
-                case BufferOps.INVOKE_END:
-                    if (call != null) {
-                        final long share = (r.timeNs() - callStart) / Math.max(1, call.size());
-                        for (final long s : call) {
-                            stage(s, node).durationNs += share;
-                        }
-                        call = null;
-                    }
-                    break;
-                case BufferOps.ALLOC:
-                    allocs++;
-                    break;
-                case BufferOps.FALLBACK_ALLOC:
-                    fallbackAllocs++;
-                    break;
-                case BufferOps.BACKPRESSURE_ON:
-                    backpressureEvents++;
-                    stallStart.put(r.aux(), r);
-                    break;
-                case BufferOps.BACKPRESSURE_OFF:
-                    final JournalRecord on = stallStart.remove(r.aux());
-                    if (backpressure && on != null && on.elementSeq() >= 0) {
-                        stage(on.elementSeq(), node).ops.add(new Trace.Op("stall", -1, null, 0, false,
-                            info.streamLabel(r.aux()), TraceFormat.duration(r.timeNs() - on.timeNs())));
-                    }
-                    break;
-                default:
-                    break;
-            }
-            if (call != null && seq >= 0 && r.op() != BufferOps.INVOKE_BEGIN) {
-                call.add(seq);
-            }
-            if (seq >= 0) {
-                final StageState st = stage(seq, node);
-                st.first = Math.min(st.first, r.timeNs());
-                st.last = Math.max(st.last, r.timeNs());
-                final Trace.Op op = op(r);
-                if (op != null) {
-                    st.ops.add(op);
-                }
-                if (r.isCopy()) {
-                    st.copies++;
-                    st.copyBytes += r.copiedBytes();
-                }
-            }
-        }
-    }
-
-    private Trace.Op op(final JournalRecord r) {
+    private static Trace.Op op(final JournalRecord r, final RunInfo info, final boolean backpressure) {
         final int slot = r.handle() == 0 ? -1 : r.slot();
         switch (r.op()) {
             case BufferOps.ALLOC:
@@ -169,40 +240,6 @@ public final class TraceBuilder {
         return ordinal >= 0 && ordinal < codes.length ? codes[(int) ordinal].name() : "code " + ordinal;
     }
 
-    private StageState stage(final long seq, final int node) {
-        return byElement.computeIfAbsent(seq, s -> new TreeMap<>()).computeIfAbsent(node, n -> new StageState());
-    }
-
-    private Trace trace(final int limit) {
-        final List<Trace.Element> elements = new ArrayList<>();
-        final Set<Long> sequences = new TreeSet<>(byElement.keySet());
-        for (final long seq : sequences) {
-            if (elements.size() >= limit) {
-                break;
-            }
-            final List<Trace.Stage> stages = new ArrayList<>();
-            long total = 0;
-            long copies = 0;
-            long bytes = 0;
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (final Map.Entry<Integer, StageState> e : byElement.get(seq).entrySet()) {
-                final StageState st = e.getValue();
-                final RunInfo.NodeInfo n = info.node(e.getKey());
-                final String role = n == null ? "?" : n.role();
-                stages.add(new Trace.Stage(e.getKey(), info.nodeName(e.getKey()), role, verb(role), st.durationNs,
-                    List.copyOf(st.ops)));
-                total += st.durationNs;
-                copies += st.copies;
-                bytes += st.copyBytes;
-                first = Math.min(first, st.first);
-                last = Math.max(last, st.last);
-            }
-            elements.add(new Trace.Element(seq, stages, total, copies, bytes, last - first));
-        }
-        return new Trace(elements, summary(elements));
-    }
-
     private Trace.Summary summary(final List<Trace.Element> elements) {
         final long[] latencies = new long[elements.size()];
         long copies = 0;
@@ -216,7 +253,7 @@ public final class TraceBuilder {
         final long allocations = allocs + fallbackAllocs;
         return new Trace.Summary(elements.size(), percentile(latencies, 50), percentile(latencies, 99),
             elements.isEmpty() ? 0 : (double) copies / elements.size(), copies, bytes,
-            allocations == 0 ? Double.NaN : (double) allocs / allocations, backpressureEvents, byElement.size());
+            allocations == 0 ? Double.NaN : (double) allocs / allocations, backpressureEvents, seen.cardinality());
     }
 
     /** The nearest-rank percentile of sorted values (0 when empty). */
@@ -228,7 +265,7 @@ public final class TraceBuilder {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    /** The verb `trace` shows for a stage of role {@code role}. */
+    /** The verb `trace` shows for a stage of role {@code role}: pull, process, evaluate, route or push. */
     public static String verb(final String role) {
         switch (role) {
             case "source":
@@ -245,7 +282,8 @@ public final class TraceBuilder {
     }
 
     private static final class StageState {
-        private final List<Trace.Op> ops = new ArrayList<>();
+        private final List<JournalRecord> records = new ArrayList<>();
+        private final List<long[]> stalls = new ArrayList<>();
         private long durationNs;
         private long copies;
         private long copyBytes;
