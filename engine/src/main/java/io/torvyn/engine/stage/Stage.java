@@ -51,6 +51,7 @@ public abstract class Stage {
     private final long[] firstClaimed;
     private int endedInputs;
     private int inputCursor;
+    private long fuelAtCall;
 
     protected final ElementBatch batch;
     protected final Emitter out;
@@ -332,16 +333,20 @@ public abstract class Stage {
     /** Journals the start of a component call on {@code elements} elements, the first being {@code firstSeq}. */
     protected final void invocationBegins(final long firstSeq, final int elements) {
         if (recording) {
+            fuelAtCall = stats.fuelConsumed();
             client.elementSeq = firstSeq;
             pool.recordInvocation(client, BufferOps.INVOKE_BEGIN, elements, 0, 0);
         }
     }
 
-    /** Journals the end of the call begun by {@link #invocationBegins}; status 0 = returned, 1 = threw. */
+    /**
+     * Journals the end of the call begun by {@link #invocationBegins}, with the fuel the node's stats gained during it;
+     * status 0 = returned, 1 = threw.
+     */
     protected final void invocationEnds(final long firstSeq, final int elements, final int status) {
         if (recording) {
             client.elementSeq = firstSeq;
-            pool.recordInvocation(client, BufferOps.INVOKE_END, elements, 0, status);
+            pool.recordInvocation(client, BufferOps.INVOKE_END, elements, stats.fuelConsumed() - fuelAtCall, status);
         }
     }
 

@@ -37,7 +37,7 @@ public final class ReplaySource implements SourceComponent {
             final long h = pool.allocate(client, Math.max(e.requested(), e.payload().length));
             pool.write(client, h, 0, e.payload(), 0, e.payload().length);
             if (e.contentType() != null) {
-                pool.setContentType(client, h, ctx.contentTypes().idOf(e.contentType()));
+                pool.setContentType(client, h, ctx.contentTypes().register(e.contentType()));
             }
             out.emitNew(h, e.sequence(), now, now, Emitter.DEFAULT_PORT);
             n++;
