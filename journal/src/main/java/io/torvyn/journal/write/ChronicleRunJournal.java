@@ -197,6 +197,7 @@ public final class ChronicleRunJournal implements RunJournal {
         final long endNs = options.clocks().clockFor(JournalRecordDescriptor.FLOW_NODE).getAsLong();
         drainer.stop(endNs, summary.elements(), summary.copies(), summary.copyBytes(), summary.exitCode());
         joinUninterruptibly(thread, 0);
+        closeRings();
         closeQueues();
         closed = true;
         final Throwable failure = drainer.failure();
@@ -220,11 +221,7 @@ public final class ChronicleRunJournal implements RunJournal {
             return;
         }
         closed = true;
-        for (final RecordRing r : rings) {
-            if (r != null) {
-                r.close();
-            }
-        }
+        closeRings();
         if (started) {
             drainer.abort();
             joinUninterruptibly(thread, 10_000);
@@ -350,6 +347,14 @@ public final class ChronicleRunJournal implements RunJournal {
             }
         }
         return types;
+    }
+
+    private void closeRings() {
+        for (final RecordRing r : rings) {
+            if (r != null) {
+                r.close();
+            }
+        }
     }
 
     private void closeQueues() {

@@ -73,22 +73,18 @@ final class JournalThread implements Runnable {
         ExcerptAppender flow = null;
         try {
             flow = flowQueue.createAppender();
-            for (int i = 0; i < rings.length; i++) {
-                if (rings[i] != null) {
-                    appenders[i] = queues[i].createAppender();
-                }
-            }
+            openAppenders();
             writeFlowRecord(flow, BufferOps.FLOW_START, startNs, 0, 0, 0, level);
             final IdleStrategy idle = new SleepingIdle();
             while (!aborted) {
-                if (drainAll() > 0) {
+                if (stopRequested) {
+                    drainToStop();
+                    writeFlowRecord(flow, BufferOps.FLOW_END, endNs, endElements, endCopyBytes, endCopies,
+                        endExitCode);
+                    break;
+                }
+                if (drainAvailable() > 0) {
                     idle.reset();
-                } else if (stopRequested) {
-                    if (drainAll() == 0) {
-                        writeFlowRecord(flow, BufferOps.FLOW_END, endNs, endElements, endCopyBytes, endCopies,
-                            endExitCode);
-                        break;
-                    }
                 } else {
                     idle.idle();
                 }
@@ -102,9 +98,28 @@ final class JournalThread implements Runnable {
             }
         } finally {
             closeQuietly(flow);
-            for (final ExcerptAppender a : appenders) {
-                closeQuietly(a);
+            closeAppenders();
+        }
+    }
+
+    /** Creates the node queues' appenders on the calling thread, which becomes their only writer. */
+    void openAppenders() {
+        for (int i = 0; i < rings.length; i++) {
+            if (rings[i] != null) {
+                appenders[i] = queues[i].createAppender();
             }
+        }
+    }
+
+    /** One pass over every ring: what {@link #run()} does each round (tests drive it directly). */
+    int drainAvailable() {
+        return drainAll(null);
+    }
+
+    /** Closes the node queues' appenders (tests; {@link #run()} closes its own). */
+    void closeAppenders() {
+        for (final ExcerptAppender a : appenders) {
+            closeQuietly(a);
         }
     }
 
@@ -135,45 +150,73 @@ final class JournalThread implements Runnable {
         return bytes;
     }
 
-    private int drainAll() {
+    /**
+     * Drains everything recorded up to the stop request. The stages have normally ended by then; a stage that is
+     * stuck and still recording cannot keep the journal open, since what it adds after the request is not waited for.
+     */
+    private void drainToStop() {
+        final long[] stopAt = new long[rings.length];
+        for (int i = 0; i < rings.length; i++) {
+            stopAt[i] = rings[i] == null ? 0 : rings[i].tail();
+        }
+        while (!aborted && drainAll(stopAt) > 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private int drainAll(final long[] stopAt) {
         int moved = 0;
         for (int i = 0; i < rings.length; i++) {
             if (rings[i] != null) {
-                moved += drain(rings[i], appenders[i]);
+                moved += drain(rings[i], appenders[i], stopAt == null ? Long.MAX_VALUE : stopAt[i]);
             }
         }
         return moved;
     }
 
-    /** Moves up to one document's worth of records from {@code ring} to its queue; returns how many. */
-    private int drain(final RecordRing ring, final ExcerptAppender appender) {
+    /**
+     * Moves up to one document's worth of records (before {@code limit}) from {@code ring} to its queue: seals each,
+     * then copies each contiguous run of records with one write (a run ends at padding or where the ring wraps).
+     */
+    private int drain(final RecordRing ring, final ExcerptAppender appender, final long limit) {
         long head = ring.head();
-        final long tail = ring.tail();
-        if (head == tail) {
+        final long tail = Math.min(limit, ring.tail());
+        if (head >= tail) {
             return 0;
         }
         final ByteBuffer view = ring.consumerView();
         int moved = 0;
         int documentBytes = 0;
+        int runStart = -1;
+        int runLength = 0;
         DocumentContext dc = null;
         try {
             while (head < tail && documentBytes < MAX_DOCUMENT_BYTES) {
                 final int at = ring.indexOf(head);
                 final int frameLength = view.getInt(at + FRAME_LENGTH_OFFSET);
                 if (view.get(at + KIND_OFFSET) == KIND_PADDING) {
+                    dc = copyRun(appender, dc, ring, runStart, runLength);
+                    runStart = -1;
+                    runLength = 0;
                     head += frameLength;
                     continue;
                 }
                 final int size = JournalRecordDescriptor.alignedLength(frameLength);
                 JournalRecordDescriptor.seal(crc, view, at);
-                if (dc == null) {
-                    dc = appender.writingDocument();
+                if (runStart >= 0 && at != runStart + runLength) {
+                    dc = copyRun(appender, dc, ring, runStart, runLength);
+                    runStart = -1;
+                    runLength = 0;
                 }
-                dc.wire().bytes().write(ring.store(), (long) at, (long) size);
+                if (runStart < 0) {
+                    runStart = at;
+                }
+                runLength += size;
                 head += size;
                 documentBytes += size;
                 moved++;
             }
+            dc = copyRun(appender, dc, ring, runStart, runLength);
         } finally {
             if (dc != null) {
                 dc.close();
@@ -183,6 +226,16 @@ final class JournalThread implements Runnable {
         records += moved;
         bytes += documentBytes;
         return moved;
+    }
+
+    private static DocumentContext copyRun(final ExcerptAppender appender, final DocumentContext open,
+                                           final RecordRing ring, final int start, final int length) {
+        if (length == 0) {
+            return open;
+        }
+        final DocumentContext dc = open != null ? open : appender.writingDocument();
+        dc.wire().bytes().write(ring.store(), (long) start, (long) length);
+        return dc;
     }
 
     private void writeFlowRecord(final ExcerptAppender flow, final int op, final long timeNs, final long length,
