@@ -87,7 +87,8 @@ class JournalCorruptionTest {
 
         final long node2Before = before.records().stream().filter(r -> r.node() == 2).count();
         final long node2After = after.records().stream().filter(r -> r.node() == 2).count();
-        assertTrue(node2After >= keep - 64 && node2After <= keep, node2After + " of " + node2Before + ", cut at " + keep);
+        assertTrue(node2After >= keep - 64 && node2After <= keep,
+            node2After + " of " + node2Before + ", cut at " + keep);
         assertTrue(after.problems().stream().allMatch(p -> p.code() == ErrorCode.E0600), after.problems().toString());
         assertTrue(after.problems().stream().anyMatch(p -> p.where().contains("queue node-2")),
             after.problems().toString());

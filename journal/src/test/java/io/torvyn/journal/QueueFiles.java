@@ -28,7 +28,8 @@ final class QueueFiles {
         final List<Long> positions = new ArrayList<>();
         for (int i = 0; i + JournalRecordDescriptor.FRAME_LENGTH <= data.length; i++) {
             if (data[i] == 'T' && data[i + 1] == 'J' && data[i + 2] == JournalRecordDescriptor.VERSION
-                && (data[i + 3] == JournalRecordDescriptor.KIND_OP || data[i + 3] == JournalRecordDescriptor.KIND_PAYLOAD)) {
+                && (data[i + 3] == JournalRecordDescriptor.KIND_OP
+                || data[i + 3] == JournalRecordDescriptor.KIND_PAYLOAD)) {
                 positions.add((long) i);
                 i += JournalRecordDescriptor.FRAME_LENGTH - 1;
             }

@@ -118,7 +118,8 @@ public final class JournalReader {
     }
 
     private static boolean isRun(final Path dir) {
-        return Files.isRegularFile(dir.resolve(RunInfo.FILE_NAME)) || Files.isDirectory(dir.resolve(RunInfo.QUEUES_DIR));
+        return Files.isRegularFile(dir.resolve(RunInfo.FILE_NAME))
+            || Files.isDirectory(dir.resolve(RunInfo.QUEUES_DIR));
     }
 
     private static long modified(final Path p) {

@@ -285,7 +285,7 @@ public final class Replayer {
             final String label = seq < 0 ? "the flow (no element)" : "element " + seq;
             if (act == null) {
                 final String stage = e.getValue().keySet().iterator().next();
-                return diverged(ri, pi, elements, operations, problems, notes, new ReplayResult.Divergence(label, stage,
+                return diverged(ri, elements, operations, problems, notes, new ReplayResult.Divergence(label, stage,
                     -1, "it to pass " + String.join(", ", e.getValue().keySet()), "it never appeared in the replay",
                     where(recorded, label, stage)));
             }
@@ -296,7 +296,7 @@ public final class Replayer {
                     final String x = i < exp.size() ? exp.get(i) : null;
                     final String y = i < got.size() ? got.get(i) : null;
                     if (x == null || !x.equals(y)) {
-                        return diverged(ri, pi, elements, operations, problems, notes, new ReplayResult.Divergence(
+                        return diverged(ri, elements, operations, problems, notes, new ReplayResult.Divergence(
                             label, stage, i, x == null ? "nothing more" : "`" + x + "`",
                             y == null ? "nothing more" : "`" + y + "`", where(recorded, label, stage)));
                     }
@@ -313,16 +313,16 @@ public final class Replayer {
             }
             final String label = extra.getKey() < 0 ? "the flow (no element)" : "element " + extra.getKey();
             final String stage = extra.getValue().keySet().iterator().next();
-            return diverged(ri, pi, elements, operations, problems, notes, new ReplayResult.Divergence(label, stage,
+            return diverged(ri, elements, operations, problems, notes, new ReplayResult.Divergence(label, stage,
                 0, "nothing (it is not in the recording)", "`" + extra.getValue().get(stage).get(0) + "`",
                 where(recorded, label, stage)));
         }
         return new ReplayResult(ri.level(), elements, operations, null, List.copyOf(problems), List.copyOf(notes));
     }
 
-    private static ReplayResult diverged(final RunInfo ri, final RunInfo pi, final long elements,
-                                         final long operations, final List<Problem> problems,
-                                         final List<String> notes, final ReplayResult.Divergence d) {
+    private static ReplayResult diverged(final RunInfo ri, final long elements, final long operations,
+                                         final List<Problem> problems, final List<String> notes,
+                                         final ReplayResult.Divergence d) {
         return new ReplayResult(ri.level(), elements, operations, d, List.copyOf(problems), List.copyOf(notes));
     }
 
@@ -388,7 +388,7 @@ public final class Replayer {
                 final long[] x = exp.getOrDefault(kind, new long[3]);
                 final long[] y = got.getOrDefault(kind, new long[3]);
                 if (x[0] != y[0] || x[1] != y[1] || x[2] != y[2]) {
-                    return diverged(ri, pi, distinctElements(recorded), operations, problems, notes,
+                    return diverged(ri, distinctElements(recorded), operations, problems, notes,
                         new ReplayResult.Divergence("the run (level ops: totals per stage)", stage, -1,
                             describe(kind, x), describe(kind, y), "journal " + recorded.result().directory()
                             + ", node " + stage));

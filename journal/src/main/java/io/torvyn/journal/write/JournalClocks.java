@@ -11,6 +11,9 @@ public interface JournalClocks {
     /** {@link System#nanoTime()} for every node. */
     JournalClocks SYSTEM = node -> System::nanoTime;
 
-    /** The clock of node {@code node} ({@link io.torvyn.journal.record.JournalRecordDescriptor#FLOW_NODE} for flow records). */
+    /**
+     * The clock of node {@code node}
+     * ({@link io.torvyn.journal.record.JournalRecordDescriptor#FLOW_NODE} for flow records).
+     */
     LongSupplier clockFor(int node);
 }
