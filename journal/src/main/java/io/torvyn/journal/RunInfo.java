@@ -26,12 +26,13 @@ import java.util.Map;
  * @param startNs       the monotonic time of flow-start, the origin of every {@code time_ns}
  * @param limit         the run's `--limit` (negative: none)
  * @param queues        the queue directories under {@code queues/}, flow queue first
+ * @param blockSize     the queues' Chronicle block size (a reader uses it to spot a data file cut short)
  * @param end           what the run ended with; null while it runs (or when it was killed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schema, String format, int recordVersion, String level, String flow, String started,
                       long startNs, ConfigInfo config, long limit, List<NodeInfo> nodes, List<StreamInfo> streams,
-                      List<TierInfo> tiers, List<String> queues, EndInfo end) {
+                      List<TierInfo> tiers, List<String> queues, long blockSize, EndInfo end) {
 
     public static final int SCHEMA = 1;
     public static final String FORMAT = "torvyn-journal";
@@ -86,7 +87,7 @@ public record RunInfo(int schema, String format, int recordVersion, String level
     /** This header with {@code newEnd}. */
     public RunInfo withEnd(final EndInfo newEnd) {
         return new RunInfo(schema, format, recordVersion, level, flow, started, startNs, config, limit, nodes,
-            streams, tiers, queues, newEnd);
+            streams, tiers, queues, blockSize, newEnd);
     }
 
     /** The node with index {@code index}, or null. */

@@ -96,6 +96,22 @@ class JournalCorruptionTest {
     }
 
     @Test
+    void aQueueFileCutAtAPageBoundaryIsReadWithoutFaulting() throws Exception {
+        final Path run = recordRun();
+        final Path file = QueueFiles.dataFile(run, "node-1");
+        final List<Long> positions = QueueFiles.recordPositions(file);
+        final long cut = positions.get(positions.size() / 2) / 4096 * 4096;
+        QueueFiles.truncate(file, cut);
+
+        final Journal after = JournalReader.readAll(run);
+
+        assertTrue(after.records().stream().anyMatch(r -> r.node() == 1), "records before the cut");
+        assertTrue(after.problems().stream().allMatch(p -> p.code() == ErrorCode.E0600), after.problems().toString());
+        assertTrue(after.problems().stream().anyMatch(p -> p.where().contains("queue node-1")),
+            after.problems().toString());
+    }
+
+    @Test
     void aDirectoryWithoutAJournalIsE0601() throws Exception {
         final Path empty = Files.createDirectory(tmp.resolve("empty"));
         final JournalNotFoundException e = assertThrows(JournalNotFoundException.class,

@@ -188,7 +188,7 @@ public final class JournalReader {
         Path readable = queueDir;
         Path copy = null;
         try {
-            if (hasShortFile(queueDir)) {
+            if (hasShortFile(queueDir, info.blockSize())) {
                 copy = paddedCopy(queueDir);
                 readable = copy;
             }
@@ -286,11 +286,22 @@ public final class JournalReader {
         document.clear();
     }
 
-    /** True when a queue data file's length is not a whole number of pages: it was cut short. */
-    private static boolean hasShortFile(final Path queueDir) throws IOException {
+    /**
+     * True when a queue data file was cut short: Chronicle grows a file a block at a time and keeps a quarter block of
+     * overlap after the last one, so an intact file is {@code k × block + block / 4} long (with the block size
+     * unknown: a whole number of pages).
+     */
+    private static boolean hasShortFile(final Path queueDir, final long blockSize) throws IOException {
         try (Stream<Path> files = Files.list(queueDir)) {
-            return files.anyMatch(p -> p.toString().endsWith(".cq4") && size(p) % PAGE != 0);
+            return files.anyMatch(p -> p.toString().endsWith(".cq4") && isShort(size(p), blockSize));
         }
+    }
+
+    private static boolean isShort(final long size, final long blockSize) {
+        if (blockSize > 0) {
+            return size < blockSize || size % blockSize != blockSize / 4;
+        }
+        return size % PAGE != 0;
     }
 
     /**
@@ -303,7 +314,7 @@ public final class JournalReader {
             for (final Path f : (Iterable<Path>) files::iterator) {
                 final Path target = copy.resolve(f.getFileName());
                 Files.copy(f, target);
-                if (f.toString().endsWith(".cq4") && size(f) % PAGE != 0) {
+                if (f.toString().endsWith(".cq4")) {
                     try (RandomAccessFile raf = new RandomAccessFile(target.toFile(), "rw")) {
                         raf.setLength(((raf.length() + PAD_TO - 1) / PAD_TO + 1) * PAD_TO);
                     }
@@ -348,7 +359,7 @@ public final class JournalReader {
 
     private static RunInfo placeholderInfo(final Path dir) {
         return new RunInfo(RunInfo.SCHEMA, RunInfo.FORMAT, JournalRecordDescriptor.VERSION, null,
-            dir.getFileName().toString(), null, 0, null, -1, List.of(), List.of(), List.of(), List.of(), null);
+            dir.getFileName().toString(), null, 0, null, -1, List.of(), List.of(), List.of(), List.of(), 0, null);
     }
 
     private static void deleteTree(final Path dir) {

@@ -302,7 +302,7 @@ public final class ChronicleRunJournal implements RunJournal {
         }
         return new RunInfo(RunInfo.SCHEMA, RunInfo.FORMAT, JournalRecordDescriptor.VERSION, level.key(),
             topology.flowName(), created.toString(), startNs, configInfo(), runOptions == null ? -1
-            : runOptions.limit(), nodes, streams, tiers, queueNames, null);
+            : runOptions.limit(), nodes, streams, tiers, queueNames, options.blockSize(), null);
     }
 
     private RunInfo.ConfigInfo configInfo() {
