@@ -97,17 +97,17 @@ public final class Analyzer {
                 }
                 break;
             case BufferOps.INVOKE_BEGIN:
-                node.callStart = r.timeNs();
-                node.inCall = true;
+                if (node.callDepth++ == 0) {
+                    node.callStart = r.timeNs();
+                }
                 break;
             case BufferOps.INVOKE_END:
-                if (node.inCall) {
+                if (node.callDepth > 0 && --node.callDepth == 0) {
                     final long d = clamp(r.timeNs() - node.callStart);
                     node.calls.recordValue(d);
                     if (r.length() > 0) {
                         node.perElement.recordValueWithCount(clamp(d / r.length()), r.length());
                     }
-                    node.inCall = false;
                 }
                 break;
             default:
@@ -225,7 +225,7 @@ public final class Analyzer {
         private final Histogram calls = histogram();
         private final Histogram perElement = histogram();
         private long callStart;
-        private boolean inCall;
+        private int callDepth;
     }
 
     private static final class TierState {

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * <p>Each node's records arrive in the order the node made them (the reader reads queue by queue), which is what
  * makes the attribution work: the elements a stage consumed since its last call are the ones its next
  * {@code invoke-begin} works on, and a source's elements are the ones whose records fall inside its call. A call's
- * time is shared equally by its elements. An element passes its stages in topological (node index) order.
+ * time is shared equally by its elements; a call recorded inside another (a component host that journals its own
+ * calls within the stage's) counts as part of the outer one. An element passes its stages in topological (node
+ * index) order.
  */
 public final class TraceBuilder implements RecordHandler {
     private final int limit;
@@ -34,6 +36,7 @@ public final class TraceBuilder implements RecordHandler {
     private final List<Long> pending = new ArrayList<>();
     private final Set<Long> callElements = new HashSet<>();
     private List<Long> call;
+    private int callDepth;
     private long callStart;
     private int node = Integer.MIN_VALUE;
     private long allocs;
@@ -62,6 +65,7 @@ public final class TraceBuilder implements RecordHandler {
             node = r.node();
             pending.clear();
             call = null;
+            callDepth = 0;
             stallStart.clear();
         }
         final long seq = r.elementSeq();
@@ -75,6 +79,9 @@ public final class TraceBuilder implements RecordHandler {
                 pending.add(seq);
                 break;
             case BufferOps.INVOKE_BEGIN:
+                if (callDepth++ > 0) {
+                    return;
+                }
                 call = new ArrayList<>();
                 callElements.clear();
                 for (final long s : pending) {
@@ -86,6 +93,9 @@ public final class TraceBuilder implements RecordHandler {
                 callStart = r.timeNs();
                 return;
             case BufferOps.INVOKE_END:
+                if (callDepth > 0 && --callDepth > 0) {
+                    return;
+                }
                 if (call != null) {
                     final long share = (r.timeNs() - callStart) / Math.max(1, callElements.size());
                     for (final long s : call) {
