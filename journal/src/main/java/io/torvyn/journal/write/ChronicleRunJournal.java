@@ -63,6 +63,7 @@ import java.util.stream.Stream;
  * operations as one ordered stream; the journal thread is the only appender either way.
  */
 public final class ChronicleRunJournal implements RunJournal {
+    private static final long READY_TIMEOUT_MS = 10_000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
         .withZone(ZoneOffset.UTC);
 
@@ -186,6 +187,11 @@ public final class ChronicleRunJournal implements RunJournal {
         thread = new TorvynThreads(topology.flowName()).named(drainer, "journal");
         started = true;
         thread.start();
+        try {
+            drainer.awaitReady(READY_TIMEOUT_MS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

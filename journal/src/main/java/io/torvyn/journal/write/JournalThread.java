@@ -12,6 +12,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 import static io.torvyn.journal.record.JournalRecordDescriptor.FRAME_LENGTH;
@@ -43,6 +45,7 @@ final class JournalThread implements Runnable {
     private final long startNs;
     private final int level;
 
+    private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean aborted;
     private volatile Throwable failure;
@@ -75,6 +78,7 @@ final class JournalThread implements Runnable {
             flow = flowQueue.createAppender();
             openAppenders();
             writeFlowRecord(flow, BufferOps.FLOW_START, startNs, 0, 0, 0, level);
+            ready.countDown();
             final IdleStrategy idle = new SleepingIdle();
             while (!aborted) {
                 if (stopRequested) {
@@ -91,6 +95,7 @@ final class JournalThread implements Runnable {
             }
         } catch (final Throwable t) {
             failure = t;
+            ready.countDown();
             for (final RecordRing r : rings) {
                 if (r != null) {
                     r.close();
@@ -121,6 +126,14 @@ final class JournalThread implements Runnable {
         for (final ExcerptAppender a : appenders) {
             closeQuietly(a);
         }
+    }
+
+    /**
+     * Waits until the thread has opened its appenders and written flow-start (or failed), so the first records of
+     * the run do not wait for Chronicle's one-time set-up.
+     */
+    boolean awaitReady(final long timeoutMs) throws InterruptedException {
+        return ready.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the thread to drain every ring, write flow-end with these figures and end. */
