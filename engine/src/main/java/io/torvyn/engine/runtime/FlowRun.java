@@ -2,18 +2,23 @@ package io.torvyn.engine.runtime;
 
 import io.torvyn.engine.buffer.BufferClient;
 import io.torvyn.engine.buffer.BufferPool;
+import io.torvyn.engine.buffer.BufferRecorder;
 import io.torvyn.engine.component.Component;
 import io.torvyn.engine.component.ComponentContext;
 import io.torvyn.engine.component.ComponentFactory;
 import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
+import io.torvyn.engine.config.JournalLevel;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
 import io.torvyn.engine.config.TorvynConfig;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.journal.RunJournal;
+import io.torvyn.engine.journal.RunJournalFactory;
+import io.torvyn.engine.journal.RunJournals;
 import io.torvyn.engine.ring.Stream;
 import io.torvyn.engine.schedule.CorePlacement;
 import io.torvyn.engine.schedule.HostCpus;
@@ -49,6 +54,10 @@ import java.util.Map;
  * them. Built from a validated topology; {@link #start()} launches it, {@link #await(long)} waits for it to drain,
  * {@link #cancel()} / a deadline / a failure make every source end its streams so the flow drains instead of
  * stopping dead, and no buffer is lost.
+ *
+ * <p>When `[journal] level` is not off, the run opens a {@link RunJournal} before building its stages, gives every
+ * node's buffer client that journal's recorder, starts it before the stage threads and finishes it (flow-end, drain,
+ * close) as soon as every stage has ended. With the journal off, clients get {@link BufferRecorder#NONE}.
  */
 public final class FlowRun {
     private static final long DRAIN_GRACE_NS = 10_000_000_000L;
@@ -62,6 +71,7 @@ public final class FlowRun {
     private final Stream[] streams;
     private final Stage[] stages;
     private final Component[] components;
+    private final RunJournal journal;
     private final List<Worker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -78,7 +88,7 @@ public final class FlowRun {
 
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options) {
-        this(config, topology, factory, options, null);
+        this(config, topology, factory, options, null, RunJournals.discovered());
     }
 
     /**
@@ -87,6 +97,15 @@ public final class FlowRun {
      */
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options, final AutoCloseable resources) {
+        this(config, topology, factory, options, resources, RunJournals.discovered());
+    }
+
+    /**
+     * A run whose journal (when `[journal] level` is not off) comes from {@code journals}, and whose
+     * {@code resources} (the Wasm engines) are closed with it, after every stage has ended.
+     */
+    public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
+                   final RunOptions options, final AutoCloseable resources, final RunJournalFactory journals) {
         this.config = config;
         this.resources = resources;
         this.topology = topology;
@@ -109,12 +128,24 @@ public final class FlowRun {
         final List<TopologyNode> nodes = topology.nodes();
         this.stages = new Stage[nodes.size()];
         this.components = new Component[nodes.size()];
+        RunJournal opened = null;
         try {
+            if (config.journal() != null && config.journal().level() != JournalLevel.OFF) {
+                opened = journals.open(config, topology, pool, options);
+                if (opened == null) {
+                    warnings.add("journal level `" + config.journal().level().key() + "` asked for, but no journal "
+                        + "implementation is on the class path: this run is not recorded");
+                }
+            }
+            this.journal = opened;
             for (final TopologyNode node : nodes) {
                 components[node.index()] = factory.create(config, node);
                 stages[node.index()] = stageFor(node, components[node.index()]);
             }
         } catch (final RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             closeResources();
             pool.close();
             throw e;
@@ -123,7 +154,9 @@ public final class FlowRun {
 
     private Stage stageFor(final TopologyNode node, final Component component) {
         final RuntimeConfig rt = config.runtime();
-        final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final BufferRecorder recorder = journal == null ? BufferRecorder.NONE : journal.recorderFor(node, component);
+        final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes(),
+            recorder);
         final NodeStats stats = new NodeStats(node.name());
         final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
             pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs(), stats);
@@ -198,6 +231,9 @@ public final class FlowRun {
             threads.add(layout.pinned() && CorePlacement.supported() ? threadFactory.placed(w, t, pins)
                 : threadFactory.named(w, t.name()));
         }
+        if (journal != null) {
+            journal.start();
+        }
         startNs = System.nanoTime();
         for (final Thread t : threads) {
             t.start();
@@ -267,6 +303,18 @@ public final class FlowRun {
             finished = true;
             endNs = now;
             releaseCores();
+            finishJournal();
+        }
+    }
+
+    private void finishJournal() {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.finish(summary());
+        } catch (final TorvynException e) {
+            warnings.add("the journal could not be completed: " + e.problem().message());
         }
     }
 
@@ -289,9 +337,15 @@ public final class FlowRun {
         }
     }
 
-    /** Closes the run's resources (Wasm engines) and frees the pool's native memory; only once every stage ended. */
+    /**
+     * Closes the journal and the run's resources (Wasm engines) and frees the pool's native memory (the pool only once
+     * every stage thread has ended).
+     */
     public void close() {
         releaseCores();
+        if (journal != null) {
+            journal.close();
+        }
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
@@ -335,6 +389,11 @@ public final class FlowRun {
 
     public BufferPool pool() {
         return pool;
+    }
+
+    /** This run's journal, or null when it is not recorded. */
+    public RunJournal journal() {
+        return journal;
     }
 
     public FlowControl control() {
