@@ -78,7 +78,7 @@ torvyn="${TORVYN:-$root/tools/target/dist/bin/torvyn}"
 if [[ ! -f "$torvyn" ]]; then
     (( build )) || die "no launcher at $torvyn (build with: mvn -o -pl tools -am package -DskipTests)"
     say "building the torvyn launcher (offline)"
-    (cd "$root" && mvn -q -B -o -Dstyle.color=never -pl tools -am package -DskipTests) >&2
+    (cd "$root" && mvn -q -B -o -Dstyle.color=never -pl tools -am package -Dmaven.test.skip=true) >&2
 fi
 run_torvyn() { bash "$torvyn" "$@"; }
 

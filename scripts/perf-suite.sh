@@ -19,7 +19,7 @@ for arg in "$@"; do
 done
 
 if (( build )); then
-    (cd "$root" && mvn -q -B -o -Dstyle.color=never -pl perf-tests -am package -DskipTests) >&2
+    (cd "$root" && mvn -q -B -o -Dstyle.color=never -pl perf-tests -am package -Dmaven.test.skip=true) >&2
 fi
 
 read -r -a jvm_options <<< "$("$root/scripts/jvm-options.sh")"

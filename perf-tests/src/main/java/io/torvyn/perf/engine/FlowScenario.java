@@ -157,6 +157,13 @@ public final class FlowScenario implements Scenario {
     public void close() {
         closePrepared();
         deleteScratch();
+        if (scratch != null) {
+            try {
+                Files.deleteIfExists(scratch.getParent());
+            } catch (final IOException e) {
+                // another row's directory is still there; the last one to close removes the parent
+            }
+        }
     }
 
     /** Removes what the last round wrote (a journal), outside the clock, so rounds do not fill the disk. */
