@@ -83,6 +83,11 @@ public final class Stream {
         this.consumerWaker = waker;
     }
 
+    /** Elements published and not yet consumed, as any thread sees them now (two volatile reads, no side effect). */
+    public long depthObserved() {
+        return Math.max(0, ring.getCursor() - consumed.get());
+    }
+
     // ---------------------------------------------------------------- producer side (the producing stage's thread only)
 
     /** Elements queued and not yet consumed, read exactly (one volatile read). */
