@@ -9,7 +9,7 @@ import java.util.Map;
  * latency. Not saved: a baseline is compared by its figures only.
  *
  * @param roles              node → role name ("source", "processor", ...)
- * @param fuelLimits         node → effective `fuel_per_invocation` of a Wasm node (0 = unmetered); absent for built-ins
+ * @param fuelLimits         node → effective `fuel_per_invocation` of a Wasm node (0 = unmetered); built-ins absent
  * @param tierCounts         tier → configured `count`
  * @param consumers          stream label → consuming node
  * @param rateLimitedSources sources with a fixed `rate`: latency is then corrected for coordinated omission

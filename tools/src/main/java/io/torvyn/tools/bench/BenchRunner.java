@@ -9,6 +9,7 @@ import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -18,19 +19,21 @@ import java.util.function.Supplier;
  * <p>
  * A flow that ends on its own is started again (a fresh run each time, as {@code torvyn run} would), during the
  * warm-up and during the window, until the window is full: a finite flow such as a file ingest is measured over many
- * runs, and set-up time between runs is not counted. If runs keep ending without filling the window within twice its
- * length, or one fails, the window is reported as it is and says why.
+ * runs, and set-up time between runs is not counted. If runs keep ending without filling the window before the wall
+ * clock passes the duration plus the larger of the duration and 10 s (runs that are mostly set-up), or one fails, the
+ * window is reported as it is and says why.
  */
 public final class BenchRunner {
     private static final long SAMPLE_NS = 20_000_000L;
     private static final long SWAP_WAIT_NS = 50_000_000L;
+    private static final long RESTART_SLACK_NS = 10_000_000_000L;
 
     /** Hooks for tests that count independently what bench counts. */
     public interface Observer {
         Observer NONE = new Observer() {
         };
 
-        /** The warm-up of {@code run} has just ended (its counters were snapshotted). */
+        /** The warm-up of {@code run} has just ended: its counters were snapshotted a moment ago. */
         default void warmupEnded(final FlowRun run) {
         }
 
@@ -102,11 +105,11 @@ public final class BenchRunner {
                     if (!inWindow && now >= warmupEnd) {
                         start = CounterSnapshot.take(run);
                         startElapsed = run.elapsedNs();
+                        observer.warmupEnded(run);
                         restartInterval(run);
                         inWindow = true;
                         measuring = true;
                         windowWallStart = now;
-                        observer.warmupEnded(run);
                     }
                     if (inWindow) {
                         sampleMemory(run, window);
@@ -153,10 +156,12 @@ public final class BenchRunner {
             if (measuring && measuredNs >= durationNs) {
                 return window;
             }
-            if (measuring && System.nanoTime() - windowWallStart >= 2 * durationNs) {
+            final long wallLimit = durationNs + Math.max(durationNs, RESTART_SLACK_NS);
+            if (measuring && System.nanoTime() - windowWallStart >= wallLimit) {
                 window.cutShort("the flow kept ending on its own: " + window.runs() + " runs gave "
-                    + String.format("%.3f", measuredNs / 1e9) + " s of running time within twice the asked "
-                    + "duration; figures cover that time");
+                    + String.format(Locale.ROOT, "%.3f", measuredNs / 1e9) + " s of running time before the "
+                    + "wall-clock limit (the duration plus the larger of the duration and 10 s); figures cover that "
+                    + "time");
                 return window;
             }
         }

@@ -79,8 +79,9 @@ public final class FigureCalculator {
             perSecond("throughput.elements_per_s", elements, seconds, nothing),
             perSecond("throughput.bytes_per_s", produced, seconds, nothing));
         final BenchResult.Latency latency = latency(window.latency(), nothing);
-        final BenchResult.Latency uncorrected = rateSources.isEmpty() || window.uncorrectedLatency().getTotalCount() == 0
-            ? null : percentiles(window.uncorrectedLatency(), null);
+        final Histogram raw = window.uncorrectedLatency();
+        final BenchResult.Latency uncorrected = rateSources.isEmpty() || raw.getTotalCount() == 0 ? null
+            : percentiles(raw, null);
         final List<BenchResult.Component> components = components(c, nothing);
         final BenchResult.Resources resources = resources(c, produced, nothing);
         final BenchResult.Scheduling scheduling = scheduling(c, nothing);
@@ -182,7 +183,7 @@ public final class FigureCalculator {
         final NodeConfig node = n.config();
         final String why;
         if (node.isBuiltin()) {
-            why = "`" + n.name() + "` is a built-in (native Java) component: it runs no Wasm and burns no fuel";
+            why = "built-in (native Java) components run no Wasm and burn no fuel";
         } else if (node.fuelPerInvocation() == 0) {
             why = "fuel metering is off for `" + n.name() + "` (fuel_per_invocation = 0)";
         } else if (nothing != null) {
@@ -213,7 +214,7 @@ public final class FigureCalculator {
             } else {
                 reuse.put(tier, null);
                 nullReasons.put("resources.pool_reuse_rate." + tier, nothing != null ? nothing
-                    : "no buffer was asked of tier `" + tier + "` in the measured window");
+                    : "no buffer was asked of this tier in the measured window");
             }
             fallback.put(tier, tc.fallback());
             exhaustion.put(tier, tc.exhausted());

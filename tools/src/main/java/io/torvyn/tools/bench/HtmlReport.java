@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * `--report FILE`: one self-contained HTML page (inline CSS and SVG, no script to run, no external reference) with
@@ -109,12 +108,8 @@ public final class HtmlReport {
     }
 
     private void reasons(final String prefix) {
-        for (final Map.Entry<String, String> e : r.nullReasons().entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                out("<p class=\"note\"><code>" + Html.escape(e.getKey()) + "</code> not measured: "
-                    + Html.escape(e.getValue()) + "</p>");
-            }
-        }
+        NullReasons.under(r, prefix).forEach((why, keys) -> out("<p class=\"note\">— <code>"
+            + Html.escape(String.join(", ", keys)) + "</code>: " + Html.escape(why) + "</p>"));
     }
 
     private void latency(final List<PercentileCurve> curves) {

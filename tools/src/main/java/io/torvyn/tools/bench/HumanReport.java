@@ -3,7 +3,6 @@ package io.torvyn.tools.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The text report of spec/cli.md's bench, sections in the spec's order: Throughput, Latency, Per-component,
@@ -54,12 +53,9 @@ public final class HumanReport {
         line("");
     }
 
+    /** Why the section's "—" figures are missing, one line per distinct reason. */
     private void reasons(final String prefix) {
-        for (final Map.Entry<String, String> e : r.nullReasons().entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                line("  " + e.getKey() + " not measured: " + e.getValue());
-            }
-        }
+        NullReasons.under(r, prefix).forEach((why, keys) -> line("  — " + String.join(", ", keys) + ": " + why));
     }
 
     private void throughput() {

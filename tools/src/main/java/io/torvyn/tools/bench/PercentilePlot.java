@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * An inline SVG of latency percentile curves (HdrHistogram style): the horizontal axis is
- * {@code log10(1 / (1 − p))}, labelled 0 %, 90 %, 99 %, 99.9 % …; the vertical axis is latency, linear from zero.
+ * {@code log10(1 / (1 − p))}, labelled 0 %, 90 %, 99 %, 99.9 % …; the vertical axis is latency on a log scale too
+ * (decades), so a median in microseconds and a tail in milliseconds are both readable.
  * Plain SVG, no script and no external reference, so the report renders anywhere offline.
  */
 final class PercentilePlot {
@@ -31,11 +32,16 @@ final class PercentilePlot {
 
     static String svg(final List<PercentileCurve> curves) {
         long max = 1;
+        long min = Long.MAX_VALUE;
         for (final PercentileCurve c : curves) {
             max = Math.max(max, c.maxValue());
+            for (final PercentileCurve.Point p : c.points()) {
+                min = Math.min(min, Math.max(1, p.valueNs()));
+            }
         }
         final double maxDecades = Math.max(2, Math.min(6, decadesOfTail(curves)));
-        final double yMax = niceCeiling(max);
+        final double yLo = min == Long.MAX_VALUE ? 0 : Math.floor(Math.log10(min));
+        final double yHi = Math.max(yLo + 1, Math.ceil(Math.log10(max)));
         final StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg class=\"plot\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
             + "role=\"img\" aria-label=\"latency by percentile\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
@@ -49,9 +55,9 @@ final class PercentilePlot {
                 + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>%n", x, TOP, x,
                 TOP + plotH, x, TOP + plotH + 18, percentileLabel(d)));
         }
-        for (int i = 0; i <= 5; i++) {
-            final double v = yMax * i / 5;
-            final double y = TOP + plotH - plotH * i / 5.0;
+        for (int d = (int) yLo; d <= (int) yHi; d++) {
+            final double v = Math.pow(10, d);
+            final double y = TOP + plotH - plotH * (d - yLo) / (yHi - yLo);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                 + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tick\">%s</text>%n", LEFT, y, LEFT + plotW,
                 y, LEFT - 6, y + 4, Html.escape(Numbers.nanos(v))));
@@ -59,14 +65,15 @@ final class PercentilePlot {
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"axis\">"
             + "percentile (axis: 1/(1&#8722;p), log scale)</text>%n", LEFT + plotW / 2, HEIGHT - 12));
         s.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" class=\"axis\" "
-            + "transform=\"rotate(-90 16 %d)\">latency</text>%n", TOP + plotH / 2, TOP + plotH / 2));
+            + "transform=\"rotate(-90 16 %d)\">latency (log scale)</text>%n", TOP + plotH / 2, TOP + plotH / 2));
         for (int c = 0; c < curves.size(); c++) {
             final PercentileCurve curve = curves.get(c);
             final String color = COLORS[c % COLORS.length];
             final StringBuilder path = new StringBuilder();
             for (final PercentileCurve.Point p : curve.points()) {
                 final double x = LEFT + plotW * decades(p.percentile(), maxDecades) / maxDecades;
-                final double y = TOP + plotH - plotH * Math.min(1, p.valueNs() / yMax);
+                final double pos = (Math.log10(Math.max(1, p.valueNs())) - yLo) / (yHi - yLo);
+                final double y = TOP + plotH - plotH * Math.min(1, Math.max(0, pos));
                 path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
             }
             s.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
@@ -100,16 +107,5 @@ final class PercentilePlot {
             return "90%";
         }
         return "99" + (decades > 2 ? "." + "9".repeat(decades - 2) : "") + "%";
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code v}. */
-    static double niceCeiling(final double v) {
-        final double exp = Math.pow(10, Math.floor(Math.log10(v)));
-        for (final double m : new double[] {1, 2, 5, 10}) {
-            if (m * exp >= v) {
-                return m * exp;
-            }
-        }
-        return 10 * exp;
     }
 }

@@ -95,8 +95,9 @@ public final class TuningHints {
             final String speed = c == null || c.p50Ns() == null ? ""
                 : " (p50 " + Numbers.nanos(c.p50Ns()) + " per element)";
             hints.add(new Hint(Hint.Kind.BACKPRESSURE, s.stream(), String.format(Locale.ROOT,
-                "stream `%s` was full for %.0f %% of the window (%s backpressure events): its consumer `%s` is "
-                    + "slow%s; speed it up, or if the stalls come in bursts raise queue_depth on this edge (now %d)",
+                "stream `%s` was full for %.0f %% of the window (%s backpressure events): its consumer `%s` does "
+                    + "not keep up%s; make it faster or give it more CPU (its worker may run other stages too), or "
+                    + "if the stalls come in bursts raise queue_depth on this edge (now %d)",
                 s.stream(), 100.0 * s.backpressureNs() / windowNs, Numbers.count(s.backpressureEvents()), consumer,
                 speed, s.capacity())));
         }
