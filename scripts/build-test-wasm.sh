@@ -16,3 +16,8 @@ for wat in "$root"/engine/src/test/resources/wasm/engine/*.wat; do
   wat2wasm "$wat" -o "${wat%.wat}.wasm"
   echo "built ${wat#"$root"/}"
 done
+# component fixtures: flows through FlowRun on both engines (engine/src/test/java/io/torvyn/engine/wasm/component)
+for wat in "$root"/engine/src/test/resources/wasm/component/*.wat; do
+  wat2wasm "$wat" -o "${wat%.wat}.wasm"
+  echo "built ${wat#"$root"/}"
+done

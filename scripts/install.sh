@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for Torvyn: system packages, the build, and `torvyn` on the PATH.
-# Idempotent; run from anywhere. Prefix directory: TORVYN_HOME (default /opt/torvyn when root, else ~/.local/torvyn).
+# Idempotent; run from anywhere. Prefix directory: PREFIX (default /opt/torvyn when root, else ~/.local/torvyn).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -10,9 +10,9 @@ echo "==> building torvyn (mvn package)" >&2
 mvn -q -B package -DskipTests
 
 if [ "$(id -u)" = 0 ]; then
-  home="${TORVYN_HOME:-/opt/torvyn}"; bindir=/usr/local/bin
+  home="${PREFIX:-/opt/torvyn}"; bindir=/usr/local/bin
 else
-  home="${TORVYN_HOME:-$HOME/.local/torvyn}"; bindir="$HOME/.local/bin"
+  home="${PREFIX:-$HOME/.local/torvyn}"; bindir="$HOME/.local/bin"
 fi
 rm -rf "$home"
 mkdir -p "$home" "$bindir"

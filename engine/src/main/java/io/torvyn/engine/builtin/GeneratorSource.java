@@ -91,7 +91,7 @@ public final class GeneratorSource implements SourceComponent {
                 scratch.writeByte(i, (byte) i);
             }
         }
-        contentTypeId = ctx.contentTypes().idOf(contentType);
+        contentTypeId = ctx.contentTypes().register(contentType);
         startNs = System.nanoTime();
     }
 

@@ -5,6 +5,7 @@ import io.torvyn.engine.buffer.BufferPool;
 import io.torvyn.engine.buffer.ContentTypes;
 import io.torvyn.engine.config.NodeConfig;
 import io.torvyn.engine.config.TorvynConfig;
+import io.torvyn.engine.stage.NodeStats;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything a component may touch, handed to it by its stage: the buffer pool with the node's own
  * {@link BufferClient} (so every allocation and copy is accounted to this node), its config, flow-wide element
- * sequence numbers and a way to pause without blocking a worker thread. One per stage; used by that stage's thread.
+ * sequence numbers, the node's counters (fuel, leaks) and a way to pause without blocking a worker thread. One per
+ * stage; used by that stage's thread.
  */
 public final class ComponentContext {
     private final TorvynConfig config;
@@ -23,11 +25,20 @@ public final class ComponentContext {
     private final ContentTypes contentTypes;
     private final AtomicLong flowSequences;
     private final long yieldQuantumNs;
+    private final NodeStats stats;
     private long pausedUntilNs;
 
     public ComponentContext(final TorvynConfig config, final NodeConfig node, final int nodeIndex,
                             final BufferPool pool, final BufferClient client, final ContentTypes contentTypes,
                             final AtomicLong flowSequences, final long yieldQuantumNs) {
+        this(config, node, nodeIndex, pool, client, contentTypes, flowSequences, yieldQuantumNs,
+            new NodeStats(node.name()));
+    }
+
+    /** @param stats the node's counters, shared with its stage (a component adds fuel and reclaimed leaks) */
+    public ComponentContext(final TorvynConfig config, final NodeConfig node, final int nodeIndex,
+                            final BufferPool pool, final BufferClient client, final ContentTypes contentTypes,
+                            final AtomicLong flowSequences, final long yieldQuantumNs, final NodeStats stats) {
         this.config = config;
         this.node = node;
         this.nodeIndex = nodeIndex;
@@ -36,6 +47,7 @@ public final class ComponentContext {
         this.contentTypes = contentTypes;
         this.flowSequences = flowSequences;
         this.yieldQuantumNs = yieldQuantumNs;
+        this.stats = stats;
     }
 
     public TorvynConfig config() {
@@ -64,6 +76,11 @@ public final class ComponentContext {
 
     public ContentTypes contentTypes() {
         return contentTypes;
+    }
+
+    /** The node's counters; written only by the stage's thread. */
+    public NodeStats stats() {
+        return stats;
     }
 
     /** Resolves a path from a component's config against the manifest's directory. */

@@ -59,6 +59,8 @@ public final class FlowRun {
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AutoCloseable resources;
+    private boolean resourcesClosed;
 
     private long startNs;
     private long endNs;
@@ -67,7 +69,17 @@ public final class FlowRun {
 
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options) {
+        this(config, topology, factory, options, null);
+    }
+
+    /**
+     * @param resources closed with the run, after every stage has ended and before the pool is freed (the run's Wasm
+     *                  engines), or null
+     */
+    public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
+                   final RunOptions options, final AutoCloseable resources) {
         this.config = config;
+        this.resources = resources;
         this.topology = topology;
         this.options = options;
         final RuntimeConfig rt = config.runtime();
@@ -88,6 +100,7 @@ public final class FlowRun {
                 stages[node.index()] = stageFor(node, components[node.index()]);
             }
         } catch (final RuntimeException e) {
+            closeResources();
             pool.close();
             throw e;
         }
@@ -96,8 +109,9 @@ public final class FlowRun {
     private Stage stageFor(final TopologyNode node, final Component component) {
         final RuntimeConfig rt = config.runtime();
         final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final NodeStats stats = new NodeStats(node.name());
         final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
-            pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs());
+            pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs(), stats);
         final Stream[] inputs = new Stream[node.inputEdges().length];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = streams[node.inputEdges()[i]];
@@ -111,7 +125,7 @@ public final class FlowRun {
             }
         }
         final boolean timed = config.observability().level() != ObservabilityLevel.OFF;
-        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, new NodeStats(node.name()), flow, inputs,
+        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, stats, flow, inputs,
             outputs, rt.scheduling().yieldBatch(), rt.scheduling().yieldQuantumNs(), rt.scheduling().batchSize(),
             timed);
         switch (node.role()) {
@@ -261,14 +275,27 @@ public final class FlowRun {
         }
     }
 
-    /** Frees the pool's native memory; only once every stage thread has ended. */
+    /** Closes the run's resources (Wasm engines) and frees the pool's native memory; only once every stage ended. */
     public void close() {
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
         }
         if (!alive) {
+            closeResources();
             pool.close();
+        }
+    }
+
+    private void closeResources() {
+        if (resources == null || resourcesClosed) {
+            return;
+        }
+        resourcesClosed = true;
+        try {
+            resources.close();
+        } catch (final Exception e) {
+            warnings.add("closing the run's resources failed: " + e);
         }
     }
 

@@ -58,6 +58,11 @@ public final class NodeStats {
         uncorrectedLatency.checkpoint();
     }
 
+    /** Errors the error policy survived outside any element (e.g. an aggregator's failed flush). */
+    public void addErrors(final long n) {
+        errors += n;
+    }
+
     public void addFuel(final long fuel) {
         fuelConsumed += fuel;
     }

@@ -3,13 +3,15 @@ package io.torvyn.engine.stage;
 import io.torvyn.engine.component.ElementFailure;
 import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.config.ErrorPolicy;
+import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
 
 /**
  * Runs a sink: pushes batches, records `flow.latency` (source emit to sink completion, one clock read per batch) and
  * releases every input. A paused sink (slow consumer) simply reports no progress until its pause has passed, so
  * backpressure builds upstream without blocking a worker. The sink is busy until that pause ends, so the pause counts
- * as its processing time: a slow consumer shows up in `component.processing_time` and bench can name it.
+ * as its processing time: a slow consumer shows up in `component.processing_time` and bench can name it. A failing
+ * element goes to the error policy; E0410 FatalComponentError stops the flow whatever the policy.
  */
 public final class SinkStage extends Stage {
     private final SinkComponent sink;
@@ -90,7 +92,7 @@ public final class SinkStage extends Stage {
     }
 
     private boolean retryable(final TorvynException error) {
-        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST) {
+        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST || error.code() == ErrorCode.E0410) {
             fail(error);
             return false;
         }

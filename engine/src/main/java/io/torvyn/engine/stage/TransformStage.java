@@ -3,12 +3,14 @@ package io.torvyn.engine.stage;
 import io.torvyn.engine.component.ElementFailure;
 import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ErrorPolicy;
+import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
 
 /**
  * Runs a processor, filter, router or aggregator: a batch in, outputs published, inputs that no output took over
  * released. A failing element is handled by the node's error policy: fail-fast stops the flow (this stage then
- * drains), skip-element drops it, retry:N calls again from that element up to N times.
+ * drains), skip-element drops it, retry:N calls again from that element up to N times. E0410 FatalComponentError stops
+ * the flow whatever the policy.
  */
 public final class TransformStage extends Stage {
     private final TransformComponent transform;
@@ -91,7 +93,7 @@ public final class TransformStage extends Stage {
 
     /** Counts the error; returns false when the policy is fail-fast (the stage has failed and now drains). */
     private boolean handle(final TorvynException error, final int attempts) {
-        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST) {
+        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST || error.code() == ErrorCode.E0410) {
             batch.start(0);
             fail(error);
             return false;

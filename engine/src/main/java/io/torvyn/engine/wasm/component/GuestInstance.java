@@ -1,0 +1,232 @@
+package io.torvyn.engine.wasm.component;
+
+import io.torvyn.engine.error.ErrorCode;
+import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.stage.NodeStats;
+import io.torvyn.engine.wasm.InstanceOptions;
+import io.torvyn.engine.wasm.ModuleContract;
+import io.torvyn.engine.wasm.WasmFunction;
+import io.torvyn.engine.wasm.WasmGlobal;
+import io.torvyn.engine.wasm.WasmInstance;
+
+/**
+ * The live instance behind one Wasm node, and the rules every call follows whatever the role: the instance is created
+ * lazily ({@code torvyn_init}, then {@code torvyn_batch_area} for a batch module), each call starts with a full fuel
+ * budget and charges what it used to {@code component.fuel_consumed}, and any failed call (E04xx) discards the
+ * instance so the next call runs in a fresh one, initialised again. Used by the stage's thread only.
+ */
+final class GuestInstance {
+    /** Function slots, resolved again after every instantiation. */
+    static final int ROLE = 0;
+    static final int FLUSH = 1;
+    static final int COMPLETE = 2;
+    private static final int SLOTS = 3;
+
+    private final LoadedModule module;
+    private final InstanceOptions options;
+    private final HostBinding host;
+    private final NodeStats stats;
+    private final long fuelBudget;
+    private final String where;
+    private final String[] exports = new String[SLOTS];
+    private final BatchArea area;
+
+    private final WasmFunction[] functions = new WasmFunction[SLOTS];
+    private WasmInstance instance;
+    private WasmGlobal fuel;
+    private long instantiations;
+
+    /**
+     * @param roleExport the export called per element or per batch ({@code torvyn_process}, {@code torvyn_push_batch},
+     *                   …)
+     * @param area       the batch region to set up after init, or null for a per-element module
+     */
+    GuestInstance(final LoadedModule module, final InstanceOptions options, final HostBinding host,
+                  final NodeStats stats, final long fuelBudget, final String where, final String roleExport,
+                  final BatchArea area) {
+        this.module = module;
+        this.options = options;
+        this.host = host;
+        this.stats = stats;
+        this.fuelBudget = fuelBudget;
+        this.where = where;
+        this.area = area;
+        exports[ROLE] = roleExport;
+        exports[FLUSH] = ModuleContract.FLUSH;
+        exports[COMPLETE] = ModuleContract.COMPLETE;
+    }
+
+    boolean isLive() {
+        return instance != null;
+    }
+
+    /** Instances created so far (1 + re-instantiations after failures). */
+    long instantiations() {
+        return instantiations;
+    }
+
+    boolean has(final int slot) {
+        return module.module().descriptor().functionExport(exports[slot]) != null;
+    }
+
+    /**
+     * Makes sure an initialised instance exists: instantiates, calls {@code torvyn_init} and sets up the batch area.
+     *
+     * @throws TorvynException E0410 when the instance cannot be created or initialised
+     */
+    void ensureLive() {
+        if (instance != null) {
+            return;
+        }
+        try {
+            instance = module.module().instantiate(host, options);
+        } catch (final TorvynException e) {
+            throw ComponentErrors.initFailed(where, e);
+        }
+        instantiations++;
+        for (int s = 0; s < SLOTS; s++) {
+            functions[s] = instance.function(exports[s]);
+        }
+        fuel = module.metered() ? instance.global(module.fuelGlobal()) : null;
+        try {
+            init();
+            if (area != null) {
+                final int address = callLifecycle(instance.function(ModuleContract.BATCH_AREA), area.bytes());
+                area.attach(instance.memory(), address, where);
+            }
+        } catch (final TorvynException e) {
+            discard();
+            throw e.code() == ErrorCode.E0410 ? e : ComponentErrors.initFailed(where, e);
+        }
+    }
+
+    private void init() {
+        final WasmFunction init = instance.function(ModuleContract.INIT);
+        if (init == null) {
+            return;
+        }
+        final int result = callLifecycle(init, Integer.MIN_VALUE);
+        if (result < 0) {
+            throw ComponentErrors.initFailed(where, result, host.failMessage());
+        }
+    }
+
+    /** Calls {@code torvyn_init} ({@code arg} MIN_VALUE: no argument) or {@code torvyn_batch_area} inside a call. */
+    private int callLifecycle(final WasmFunction function, final int arg) {
+        host.begin(-1, System.nanoTime(), System.nanoTime());
+        final int result;
+        try {
+            result = arg == Integer.MIN_VALUE ? call(function) : call(function, arg);
+        } catch (final TorvynException e) {
+            host.abort();
+            throw e;
+        }
+        if (host.violated()) {
+            final TorvynException v = host.violation();
+            host.abort();
+            throw v;
+        }
+        host.finish(null);
+        return result;
+    }
+
+    /** Calls function slot {@code slot} with one i32 argument. On failure the instance is discarded. */
+    int call(final int slot, final int arg) {
+        return call(functions[slot], arg);
+    }
+
+    /** Calls function slot {@code slot} without arguments. On failure the instance is discarded. */
+    int call(final int slot) {
+        return call(functions[slot]);
+    }
+
+    private int call(final WasmFunction function, final int arg) {
+        armFuel();
+        final int result;
+        try {
+            result = function.callI32(arg);
+        } catch (final TorvynException e) {
+            chargeAfterFailure();
+            discard();
+            throw e;
+        }
+        chargeFuel();
+        return result;
+    }
+
+    private int call(final WasmFunction function) {
+        armFuel();
+        final int result;
+        try {
+            result = function.callI32();
+        } catch (final TorvynException e) {
+            chargeAfterFailure();
+            discard();
+            throw e;
+        }
+        chargeFuel();
+        return result;
+    }
+
+    private void armFuel() {
+        if (fuel != null) {
+            fuel.set(fuelBudget);
+        }
+    }
+
+    private void chargeFuel() {
+        if (fuel != null) {
+            stats.addFuel(fuelBudget - fuel.get());
+        }
+    }
+
+    private void chargeAfterFailure() {
+        if (fuel == null) {
+            return;
+        }
+        try {
+            final long left = fuel.get();
+            stats.addFuel(fuelBudget - Math.max(0, Math.min(fuelBudget, left)));
+        } catch (final RuntimeException ignored) {
+            stats.addFuel(fuelBudget);
+        }
+    }
+
+    /** Throws the instance away after a failure; the next {@link #ensureLive()} makes a new one. */
+    void discard() {
+        final WasmInstance dead = instance;
+        instance = null;
+        fuel = null;
+        for (int s = 0; s < SLOTS; s++) {
+            functions[s] = null;
+        }
+        if (dead != null) {
+            try {
+                dead.close();
+            } catch (final RuntimeException ignored) {
+                // a broken instance may fail to close; it is unreachable from here on either way
+            }
+        }
+    }
+
+    /** Calls {@code torvyn_teardown} (when the instance is live and exports it) and closes the instance. */
+    void close(final ComponentLog log) {
+        if (instance == null) {
+            return;
+        }
+        final WasmFunction teardown = instance.function(ModuleContract.TEARDOWN);
+        if (teardown != null) {
+            host.begin(-1, System.nanoTime(), System.nanoTime());
+            try {
+                armFuel();
+                teardown.callVoid();
+                chargeFuel();
+                host.finish(null);
+            } catch (final TorvynException e) {
+                host.abort();
+                log.line(4, "torvyn_teardown failed: " + e.code().name() + " " + e.getMessage());
+            }
+        }
+        discard();
+    }
+}

@@ -1,0 +1,21 @@
+package io.torvyn.engine.wasm.component;
+
+import io.torvyn.engine.wasm.ModuleRoles;
+import io.torvyn.engine.wasm.WasmModule;
+
+/**
+ * A module ready to instantiate for one node: instrumented for the node's fuel and memory limits and compiled by the
+ * node's engine. Shared by every node with the same bytes, engine and limits.
+ *
+ * @param module     the compiled module
+ * @param roles      what its exports offer
+ * @param fuelGlobal the exported fuel counter when metered, else null
+ * @param origin     the file name, for messages
+ */
+public record LoadedModule(WasmModule module, ModuleRoles roles, String fuelGlobal, String origin) {
+
+    /** Whether calls are metered: the host sets the fuel global before each call and reads it after. */
+    public boolean metered() {
+        return fuelGlobal != null;
+    }
+}

@@ -1,0 +1,15 @@
+;; Source: emits 250 elements, each the little-endian i64 of its index (one payload-write), then end of stream.
+(module
+  (import "torvyn" "buffer_alloc" (func $alloc (param i64) (result i32)))
+  (import "torvyn" "buffer_write" (func $write (param i32 i64 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (global $next (mut i64) (i64.const 0))
+  (func (export "torvyn_pull") (result i32)
+    (local $h i32)
+    (if (i64.ge_u (global.get $next) (i64.const 250)) (then (return (i32.const -6))))
+    (i64.store (i32.const 0) (global.get $next))
+    (local.set $h (call $alloc (i64.const 8)))
+    (if (i32.le_s (local.get $h) (i32.const 0)) (then (return (i32.const -2))))
+    (drop (call $write (local.get $h) (i64.const 0) (i32.const 0) (i32.const 8)))
+    (global.set $next (i64.add (global.get $next) (i64.const 1)))
+    (local.get $h)))

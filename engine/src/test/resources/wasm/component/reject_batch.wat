@@ -1,0 +1,17 @@
+;; Batch twin of reject.wat (payloads are staged: the read copy): result -1 for sequences 3 mod 4, TORVYN_FORWARD
+;; for the others.
+(module
+  (memory (export "memory") 8)
+  (func (export "torvyn_batch_area") (param $bytes i32) (result i32) (i32.const 65536))
+  (func (export "torvyn_process_batch") (param $n i32) (result i32)
+    (local $d i32) (local $desc i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $n)))
+        (local.set $desc (i32.add (i32.const 65552) (i32.mul (local.get $d) (i32.const 64))))
+        (i32.store offset=36 (local.get $desc)
+          (select (i32.const -1) (i32.const 1)
+            (i64.eq (i64.rem_u (i64.load (local.get $desc)) (i64.const 4)) (i64.const 3))))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next)))
+    (i32.const 0)))

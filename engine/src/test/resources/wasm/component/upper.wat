@@ -1,0 +1,27 @@
+;; Processor: reads the payload (one payload-read), upper-cases ASCII letters, writes a new buffer (one payload-write).
+(module
+  (import "torvyn" "buffer_read" (func $read (param i32 i64 i32 i32) (result i32)))
+  (import "torvyn" "buffer_alloc" (func $alloc (param i64) (result i32)))
+  (import "torvyn" "buffer_write" (func $write (param i32 i64 i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  (func $upper (param $p i32) (param $n i32)
+    (local $end i32) (local $c i32)
+    (local.set $end (i32.add (local.get $p) (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $p)))
+        (if (i32.and (i32.ge_u (local.get $c) (i32.const 97)) (i32.le_u (local.get $c) (i32.const 122)))
+          (then (i32.store8 (local.get $p) (i32.sub (local.get $c) (i32.const 32)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next))))
+  (func (export "torvyn_process") (param $in i32) (result i32)
+    (local $n i32) (local $out i32)
+    (local.set $n (call $read (local.get $in) (i64.const 0) (i32.const 1024) (i32.const 65536)))
+    (if (i32.lt_s (local.get $n) (i32.const 0)) (then (return (i32.const -3))))
+    (call $upper (i32.const 1024) (local.get $n))
+    (local.set $out (call $alloc (i64.extend_i32_u (local.get $n))))
+    (if (i32.le_s (local.get $out) (i32.const 0)) (then (return (i32.const -2))))
+    (if (call $write (local.get $out) (i64.const 0) (i32.const 1024) (local.get $n))
+      (then (return (i32.const -3))))
+    (local.get $out)))
