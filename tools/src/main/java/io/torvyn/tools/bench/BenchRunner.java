@@ -184,12 +184,15 @@ public final class BenchRunner {
 
     /** After the run's threads have ended: what its histograms hold since the boundary, and its peaks. */
     private static void drainFinished(final FlowRun run, final MeasuredWindow window) {
+        long wasm = 0;
         for (final Stage s : run.stages()) {
             final NodeStats st = s.stats();
+            wasm += st.memoryPeak();
             st.processingTime().drainStopped(window.processingTime(s.index()));
             st.latency().drainStopped(window.latency());
             st.uncorrectedLatency().drainStopped(window.uncorrectedLatency());
         }
+        window.raiseWasmMemory(wasm);
         for (final Stream s : run.streams()) {
             window.raiseQueuePeak(s.index(), s.stats().peakDepth());
         }

@@ -40,7 +40,8 @@ public final class CounterSnapshot {
             final NodeStats st = s.stats();
             final BufferClient c = s.client();
             nodes[s.index()] = new NodeCounters(st.invocations(), st.elementsIn(), st.elementsOut(), st.errors(),
-                st.dropped(), st.fuelConsumed(), c.copies(), c.copiedBytes(), c.copiedBytes(CopyReason.PAYLOAD_WRITE));
+                st.dropped(), st.fuelConsumed(), st.meteredCalls(), c.copies(), c.copiedBytes(),
+                c.copiedBytes(CopyReason.PAYLOAD_WRITE));
         }
         final StreamCounters[] streams = new StreamCounters[run.streams().size()];
         for (final Stream s : run.streams()) {

@@ -25,8 +25,6 @@ import java.util.Map;
  * computed is null with its reason recorded under the figure's JSON path.
  */
 public final class FigureCalculator {
-    static final String WASM_MEMORY_UNAVAILABLE = "Wasm components are not wired into this build yet, so there is "
-        + "no Wasm linear memory to measure";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TorvynConfig config;
@@ -188,10 +186,10 @@ public final class FigureCalculator {
             why = "fuel metering is off for `" + n.name() + "` (fuel_per_invocation = 0)";
         } else if (nothing != null) {
             why = nothing;
-        } else if (nc.invocations() == 0) {
+        } else if (nc.meteredCalls() == 0) {
             why = "`" + n.name() + "` was not called in the measured window";
         } else {
-            return (double) nc.fuel() / nc.invocations();
+            return (double) nc.fuel() / nc.meteredCalls();
         }
         nullReasons.put(path + "fuel_per_call", why);
         return null;
@@ -234,8 +232,8 @@ public final class FigureCalculator {
         }
         final BenchResult.PeakMemory peak = peakMemory(nothing);
         Long total = null;
-        if (peak.pools() != null && peak.heap() != null) {
-            total = peak.pools() + peak.heap() + (peak.wasm() == null ? 0 : peak.wasm());
+        if (peak.pools() != null) {
+            total = peak.pools() + peak.wasm() + peak.heap();
         } else {
             nullReasons.put("resources.peak_memory_bytes", nothing);
         }
@@ -244,13 +242,13 @@ public final class FigureCalculator {
     }
 
     private BenchResult.PeakMemory peakMemory(final String nothing) {
-        nullReasons.put("resources.peak_memory.wasm", nothing != null ? nothing : WASM_MEMORY_UNAVAILABLE);
         if (nothing != null) {
+            nullReasons.put("resources.peak_memory.wasm", nothing);
             nullReasons.put("resources.peak_memory.pools", nothing);
             nullReasons.put("resources.peak_memory.heap", nothing);
             return new BenchResult.PeakMemory(null, null, null);
         }
-        return new BenchResult.PeakMemory(window.poolPeakBytes(), null, window.heapPeakBytes());
+        return new BenchResult.PeakMemory(window.poolPeakBytes(), window.wasmPeakBytes(), window.heapPeakBytes());
     }
 
     private BenchResult.Scheduling scheduling(final CounterSnapshot c, final String nothing) {

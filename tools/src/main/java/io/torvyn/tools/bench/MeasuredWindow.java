@@ -23,6 +23,7 @@ public final class MeasuredWindow {
     private CounterSnapshot counters;
     private long poolPeakBytes;
     private long heapPeakBytes;
+    private long wasmPeakBytes;
     private long measuredNs;
     private int runs;
     private int runsEndedOnTheirOwn;
@@ -55,6 +56,10 @@ public final class MeasuredWindow {
     void raiseMemory(final long poolBytes, final long heapBytes) {
         poolPeakBytes = Math.max(poolPeakBytes, poolBytes);
         heapPeakBytes = Math.max(heapPeakBytes, heapBytes);
+    }
+
+    void raiseWasmMemory(final long bytes) {
+        wasmPeakBytes = Math.max(wasmPeakBytes, bytes);
     }
 
     void runEndedOnItsOwn() {
@@ -114,6 +119,14 @@ public final class MeasuredWindow {
     /** The highest JVM heap use sampled in the window. */
     public long heapPeakBytes() {
         return heapPeakBytes;
+    }
+
+    /**
+     * The Wasm linear memories of all nodes together at their peak (0 for a flow of built-ins): each instance's memory
+     * only grows, so its size when it ends is its peak.
+     */
+    public long wasmPeakBytes() {
+        return wasmPeakBytes;
     }
 
     /** The window's length: running time of the flow after the warm-up, drain included. */

@@ -36,9 +36,9 @@ class FigureCalculatorTest {
     /** gen → f → out over 2 s: 1000 elements of 64 B, small tier 900 pooled + 100 fallback. */
     private static MeasuredWindow window(final Topology topology) {
         final MeasuredWindow w = new MeasuredWindow(topology);
-        final NodeCounters gen = new NodeCounters(40, 0, 1000, 0, 0, 0, 1000, 64_000, 64_000);
-        final NodeCounters f = new NodeCounters(40, 1000, 1000, 0, 0, 0, 0, 0, 0);
-        final NodeCounters out = new NodeCounters(40, 1000, 0, 2, 0, 0, 0, 0, 0);
+        final NodeCounters gen = new NodeCounters(40, 0, 1000, 0, 0, 0, 0, 1000, 64_000, 64_000);
+        final NodeCounters f = new NodeCounters(40, 1000, 1000, 0, 0, 0, 0, 0, 0, 0);
+        final NodeCounters out = new NodeCounters(40, 1000, 0, 2, 0, 0, 0, 0, 0, 0);
         final CounterSnapshot delta = new CounterSnapshot(new NodeCounters[] {gen, f, out},
             new StreamCounters[] {new StreamCounters(1000, 7, 300_000_000L, 0), StreamCounters.ZERO},
             new TierCounters[] {new TierCounters(900, 100, 100), TierCounters.ZERO, TierCounters.ZERO,
@@ -53,6 +53,7 @@ class FigureCalculatorTest {
         w.raiseQueuePeak(0, 64);
         w.raiseQueuePeak(1, 3);
         w.raiseMemory(1_000_000, 5_000_000);
+        w.raiseWasmMemory(131_072);
         return w;
     }
 
@@ -80,7 +81,8 @@ class FigureCalculatorTest {
         assertEquals(100L, r.resources().fallback().get("small"));
         assertEquals(100L, r.resources().exhaustionEvents().get("small"));
         assertEquals(1.0, r.resources().copyAmplification());
-        assertEquals(6_000_000L, r.resources().peakMemoryBytes());
+        assertEquals(1_000_000L + 131_072 + 5_000_000, r.resources().peakMemoryBytes());
+        assertEquals(131_072L, r.resources().peakMemory().wasm());
         assertEquals(1.0, r.component("gen").copiesPerElement());
         assertEquals(0.0, r.component("f").copiesPerElement());
         assertEquals(2, r.component("out").errors());
@@ -101,8 +103,6 @@ class FigureCalculatorTest {
         final Map<String, String> reasons = r.nullReasons();
         assertTrue(reasons.get("components.gen.fuel_per_call").contains("built-in"));
         assertTrue(reasons.get("resources.pool_reuse_rate.medium").contains("no buffer"));
-        assertTrue(reasons.get("resources.peak_memory.wasm").contains("Wasm"));
-        assertNull(r.resources().peakMemory().wasm());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("no warm-up")), r.notes().toString());
         assertNullsExplained(BenchJson.toJson(r), "", reasons);
     }
