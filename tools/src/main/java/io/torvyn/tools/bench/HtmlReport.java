@@ -239,7 +239,7 @@ public final class HtmlReport {
             }
         }
         doc.set("result", BenchJson.toJson(r));
-        final String json = doc.toString().replace("</", "<\\/");
+        final String json = doc.toString().replace("<", "\\u003c");
         out("<script type=\"application/json\" id=\"bench-data\">" + json + "</script>");
     }
 }

@@ -43,6 +43,7 @@ final class BenchFixtures {
         Long max = 1_000_000L;
         Double copyAmplification = 1.0;
         Long peakMemory = 100_000_000L;
+        String hdr;
         final List<BenchResult.Component> components = new ArrayList<>(List.of(
             component("gen", 100L, 1.0, null),
             component("f", 50L, 0.0, null),
@@ -63,7 +64,7 @@ final class BenchFixtures {
             return new BenchResult(BenchResult.SCHEMA, name, "2026-11-26T10:00:00Z",
                 new BenchResult.Machine(2, "17.0.15", "Linux 6.1"), "abc", flow, 2, durationS, elements,
                 new BenchResult.Throughput(elementsPerS, bytesPerS),
-                new BenchResult.Latency(p50, p50, p50, p99, p999, max, null), components,
+                new BenchResult.Latency(p50, p50, p50, p99, p999, max, hdr), components,
                 new BenchResult.Resources(elements, reuse, fallback, Map.of("small", 0L), elements, elements * 64,
                     copyAmplification, peakMemory, new BenchResult.PeakMemory(peakMemory, null, 0L)),
                 new BenchResult.Scheduling(100L, streams), Map.of(), List.of());
