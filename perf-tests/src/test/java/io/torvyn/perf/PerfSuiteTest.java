@@ -24,7 +24,9 @@ class PerfSuiteTest {
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
         final String report = PerfSuite.run(SuiteOptions.parse("--events", "20000", "--warmup", "1", "--rounds", "2"),
             new PrintStream(progress, true, StandardCharsets.UTF_8));
-        assertEquals(6, progress.toString(StandardCharsets.UTF_8).lines().count(), "one line per round");
+        final long scenarios = StandardScenarios.create(1024).names().size();
+        assertEquals(3 * scenarios, progress.toString(StandardCharsets.UTF_8).lines().count(), "one line per round");
+        assertTrue(report.contains("\n| engine-shared | "), report);
         assertTrue(report.contains("| scenario | median elem/s | spread | × " + DisruptorPipelineBaseline.NAME
             + " | × " + BlockingQueuePipelineBaseline.NAME + " | heap B/elem |"), report);
         assertTrue(report.contains("\n| " + DisruptorPipelineBaseline.NAME + " | "), report);

@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             run.start();
             run.warnings().forEach(w -> err.println("warning: " + w));
+            if (!global.quiet) {
+                err.println("running flow " + run.topology().flowName() + " (" + run.topology().nodes().size()
+                    + " nodes, " + run.topology().edges().size() + " streams); Ctrl-C drains and stops");
+            }
             while (!run.await(live ? 250_000_000L : 1_000_000_000L)) {
                 if (live) {
                     err.print("\r" + progress(run.summary()));

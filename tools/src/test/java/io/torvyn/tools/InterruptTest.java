@@ -37,7 +37,11 @@ class InterruptTest {
         final Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile())
             .redirectOutput(dir.resolve("out.txt").toFile()).start();
         final Path out = dir.resolve("out.txt");
-        Thread.sleep(1500);
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!read(dir.resolve("err.txt")).contains("running flow") && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
         assertTrue(p.isAlive(), () -> "an endless flow is still running: exit " + p.exitValue() + " "
             + read(out) + read(dir.resolve("err.txt")));
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();

@@ -125,7 +125,7 @@ public final class FlowRun {
             }
         }
         final boolean timed = config.observability().level() != ObservabilityLevel.OFF;
-        final StageSpec spec = new StageSpec(node.name(), node.index(), ctx, stats, flow, inputs,
+        final StageSpec spec = new StageSpec(node.name(), node.index(), node.role(), ctx, stats, flow, inputs,
             outputs, rt.scheduling().yieldBatch(), rt.scheduling().yieldQuantumNs(), rt.scheduling().batchSize(),
             timed);
         switch (node.role()) {

@@ -5,6 +5,7 @@ import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ErrorPolicy;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.topology.Role;
 
 /**
  * Runs a processor, filter, router or aggregator: a batch in, outputs published, inputs that no output took over
@@ -14,6 +15,7 @@ import io.torvyn.engine.error.TorvynException;
  */
 public final class TransformStage extends Stage {
     private final TransformComponent transform;
+    private final Role role;
     private final ErrorPolicy policy;
     private final int maxCall;
     private boolean flushedAtEnd;
@@ -21,6 +23,7 @@ public final class TransformStage extends Stage {
     public TransformStage(final StageSpec spec, final TransformComponent transform, final ErrorPolicy policy) {
         super(spec, transform);
         this.transform = transform;
+        this.role = spec.role();
         this.policy = policy;
         this.maxCall = Math.max(spec.yieldBatch(), spec.batchSize());
     }
@@ -48,9 +51,42 @@ public final class TransformStage extends Stage {
         } else {
             stats.invocations++;
         }
+        countDropped();
         releaseUnpassedInputs();
         flushOutputs();
         return n;
+    }
+
+    /**
+     * Counts the inputs this call dropped by decision: for a filter or router, an input not passed on; for a
+     * processor, an input neither passed on nor followed by an output carrying its sequence (its transformed
+     * successor). Outputs come in input order, so one merge-like pass finds them. Aggregators consume by design.
+     */
+    private void countDropped() {
+        if (role == Role.AGGREGATOR) {
+            return;
+        }
+        int o = 0;
+        final int outputs = out.count();
+        for (int i = 0; i < batch.end(); i++) {
+            if (batch.passedOn(i)) {
+                continue;
+            }
+            boolean successor = false;
+            if (role == Role.PROCESSOR) {
+                final long seq = batch.sequence(i);
+                while (o < outputs && out.sequence(o) != seq) {
+                    o++;
+                }
+                successor = o < outputs;
+                if (!successor) {
+                    o = 0;
+                }
+            }
+            if (!successor) {
+                stats.dropped++;
+            }
+        }
     }
 
     private void callWithPolicy() {
@@ -72,7 +108,6 @@ public final class TransformStage extends Stage {
                     from = failedAt;
                 } else {
                     attempts = 0;
-                    stats.dropped++;
                     from = failedAt + 1;
                 }
             } catch (final TorvynException e) {
@@ -83,7 +118,6 @@ public final class TransformStage extends Stage {
                     attempts++;
                 } else {
                     attempts = 0;
-                    stats.dropped++;
                     from++;
                 }
             }
