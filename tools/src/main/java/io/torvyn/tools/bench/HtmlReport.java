@@ -72,7 +72,7 @@ public final class HtmlReport {
             + "max-width:1000px}\n"
             + "h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;"
             + "padding-bottom:4px}\n"
-            + "table{border-collapse:collapse;margin:6px 0}td,th{padding:3px 10px;border-bottom:1px solid #eaeef2;"
+            + "table{border-collapse:collapse;margin:6px 0}td,th{padding:3px 10px;border-bottom:1px solid #eaeef2;white-space:nowrap;"
             + "text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f6f8fa}\n"
             + ".meta{color:#57606a}.note{color:#57606a;font-size:13px}.flag{color:#cf222e;font-weight:600}\n"
             + ".cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;"

@@ -25,6 +25,8 @@ public final class TuningHints {
     public static final double BACKPRESSURE_SHARE = 0.10;
     public static final double MAX_COPIES_PER_ELEMENT = 2.0;
     public static final double FUEL_SHARE = 0.80;
+    /** Copies and elements are read a moment apart at the window's edges: 2.004 per element is still 2. */
+    private static final double BOUNDARY_SLACK = 0.01;
 
     private TuningHints() {
     }
@@ -120,7 +122,7 @@ public final class TuningHints {
 
     private static void copyHints(final BenchResult r, final BenchDetails d, final List<Hint> hints) {
         for (final BenchResult.Component c : r.components()) {
-            if (c.copiesPerElement() == null || c.copiesPerElement() <= MAX_COPIES_PER_ELEMENT) {
+            if (c.copiesPerElement() == null || c.copiesPerElement() <= MAX_COPIES_PER_ELEMENT + BOUNDARY_SLACK) {
                 continue;
             }
             hints.add(new Hint(Hint.Kind.COPIES, c.node(), String.format(Locale.ROOT,

@@ -76,8 +76,9 @@ class TuningHintsTest {
         assertEquals(1, copies.size());
         assertEquals("f", copies.get(0).subject());
         assertTrue(copies.get(0).text().contains("torvyn_metadata_only"), copies.get(0).text());
-        b.components.set(1, BenchFixtures.ResultBuilder.component("f", 50L, 2.0, null));
-        assertTrue(ofKind(of(b, Map.of()), Hint.Kind.COPIES).isEmpty(), "a processor's read + write is 2");
+        b.components.set(1, BenchFixtures.ResultBuilder.component("f", 50L, 2.004, null));
+        assertTrue(ofKind(of(b, Map.of()), Hint.Kind.COPIES).isEmpty(), "a processor's read + write is 2, and the "
+            + "window's edges may add a few thousandths");
     }
 
     @Test
