@@ -101,6 +101,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void aFlowThatFailsIsReportedWithItsCodeAndNotSaved() throws Exception {
+        copyBusyModule();
+        final Path m = manifest("component = \"file:busy.wasm\"\nfuel_per_invocation = 1000",
+            "component = \"builtin:null\"");
+        final Cli.Result r = Cli.run("bench", "--manifest", m.toString(), "--duration", "2s", "--warmup", "0s");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("error[E0401]"), r.err());
+        assertTrue(r.out().contains("Result not saved"), r.out());
+        assertTrue(r.out().contains("the flow failed"), r.out());
+        assertFalse(Files.exists(dir.resolve(".torvyn/bench")), "a failed bench is no baseline");
+    }
+
+    @Test
     void aMissingBaselineFailsWithE0650BeforeAnythingRuns() throws Exception {
         final Cli.Result r = Cli.run("bench", "--manifest", fastManifest().toString(), "--duration", "30s",
             "--warmup", "5s", "--compare", ".torvyn/bench/my-baseline.json");
