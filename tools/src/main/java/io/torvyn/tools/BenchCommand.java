@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.torvyn.engine.config.ConfigLoader;
 import io.torvyn.engine.config.ConfigResult;
+import io.torvyn.engine.config.FlowConfig;
 import io.torvyn.engine.config.Units;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * `torvyn bench`: parses the flags and prints; the measurement, figures, baselines, comparison and reports are in
@@ -94,8 +96,9 @@ final class BenchCommand implements Callable<Integer> {
         final BenchReport result;
         try {
             if (!global.quiet) {
+                final FlowConfig flowConfig = loaded.config().flow(flow);
                 err.println(String.format(Locale.ROOT, "bench: warming up for %s, then measuring for %s (flow %s)",
-                    warmup, duration, Bench.flowName(request)));
+                    warmup, duration, flowConfig == null ? flow : flowConfig.name()));
             }
             result = bench.run();
         } catch (final TorvynException e) {
@@ -153,9 +156,16 @@ final class BenchCommand implements Callable<Integer> {
         return p.startsWith(cwd) ? cwd.relativize(p) : p;
     }
 
+    /** The first Ctrl-C ends the window (the run drains, the report is printed); a second one exits at once. */
     private static void installInterruptHandler(final Bench bench) {
+        final AtomicBoolean interrupted = new AtomicBoolean();
         try {
-            Signal.handle(new Signal("INT"), sig -> bench.interrupt());
+            Signal.handle(new Signal("INT"), sig -> {
+                if (interrupted.getAndSet(true)) {
+                    System.exit(Bench.EXIT_INTERRUPTED);
+                }
+                bench.interrupt();
+            });
         } catch (final IllegalArgumentException e) {
             // no SIGINT on this platform: Ctrl-C ends the JVM the default way
         }
