@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.torvyn.engine.error.Problem;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Rendering helpers shared by the sub-commands: error blocks, numbers, sizes, JSON. */
@@ -12,6 +13,14 @@ final class Output {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Output() {
+    }
+
+    /**
+     * Standard output as UTF-8 whatever the platform charset, for reports with box-drawing characters, µ and ·
+     * (JDK 17 would turn them into '?' under a POSIX locale). Bytes pass through {@link System#out} unchanged.
+     */
+    static PrintStream utf8Out() {
+        return new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
 
     static void problem(final PrintStream err, final Problem p) {

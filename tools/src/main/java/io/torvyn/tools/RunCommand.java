@@ -9,6 +9,7 @@ import io.torvyn.engine.config.Units;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.journal.RunJournal;
 import io.torvyn.engine.runtime.FlowRun;
 import io.torvyn.engine.runtime.Flows;
 import io.torvyn.engine.runtime.RunOptions;
@@ -98,9 +99,15 @@ final class RunCommand implements Callable<Integer> {
         final RunSummary summary = summaryHolder[0];
         final int exit = interrupted.get() ? EXIT_INTERRUPTED : summary.exitCode();
         if (global.json()) {
-            System.out.println(Output.JSON.writeValueAsString(json(summary, exit)));
+            final ObjectNode doc = json(summary, exit);
+            if (run.journal() != null) {
+                doc.putObject("journal").put("path", run.journal().directory().toString())
+                    .put("records", run.journal().records()).put("bytes", run.journal().bytes())
+                    .put("backpressure_events", run.journal().backpressureEvents());
+            }
+            System.out.println(Output.JSON.writeValueAsString(doc));
         } else {
-            printSummary(summary, exit);
+            printSummary(summary, exit, run.journal());
         }
         return exit;
     }
@@ -124,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
             s.errors(), s.backpressureEvents(), Output.count(s.copies()));
     }
 
-    private void printSummary(final RunSummary s, final int exit) {
+    private void printSummary(final RunSummary s, final int exit, final RunJournal journal) {
         final PrintStream out = System.out;
         if (s.outcome() != null && exit != 0) {
             Output.problem(System.err, s.outcome());
@@ -154,6 +161,11 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("  peak memory   " + Output.bytes(s.peakMemoryBytes()) + " (pools " + Output.bytes(s.poolBytes())
             + ", heap " + Output.bytes(s.heapBytes()) + ")");
+        if (journal != null) {
+            out.println("  journal       " + journal.directory() + " (" + Output.count(journal.records()) + " records, "
+                + Output.bytes(journal.bytes()) + (journal.backpressureEvents() > 0 ? ", stages waited for it "
+                + Output.count(journal.backpressureEvents()) + " times" : "") + ")");
+        }
     }
 
     private static String pad(final String s, final int width) {

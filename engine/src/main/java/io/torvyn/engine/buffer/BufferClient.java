@@ -80,6 +80,11 @@ public final class BufferClient {
         return recorder;
     }
 
+    /** Whether this client's operations are recorded (its recorder is not {@link BufferRecorder#NONE}). */
+    public boolean isRecording() {
+        return recording;
+    }
+
     /** Copies counted for {@code reason}. */
     public long copies(final CopyReason reason) {
         return get(COPIES + reason.ordinal());

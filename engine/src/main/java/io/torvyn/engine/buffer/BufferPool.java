@@ -561,6 +561,17 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports the start or end of one component call ({@link BufferOps#INVOKE_BEGIN} / {@link BufferOps#INVOKE_END})
+     * to the client's recorder. Free when the journal is off.
+     */
+    public void recordInvocation(final BufferClient c, final int op, final int elements, final long fuel,
+                                 final long status) {
+        if (c.recording) {
+            c.recorder.recordInvocation(op, c, elements, fuel, status);
+        }
+    }
+
     /** Whether {@code h} names a buffer that is still alive in the generation it was issued for. Never throws. */
     public boolean isLive(final long h) {
         final int slot = HandleDescriptor.slot(h);

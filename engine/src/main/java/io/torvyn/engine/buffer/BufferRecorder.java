@@ -21,7 +21,21 @@ public interface BufferRecorder {
      * @param length      the buffer's payload length (its capacity for allocations)
      * @param copiedBytes payload bytes copied by this operation
      * @param aux         operation-specific: offset for write/read, requested size for alloc, source handle for clone,
-     *                    references left for release
+     *                    references left for release; for publish the stream index in the low 32 bits and the
+     *                    stream's queue depth after the enqueue in the high 32 bits
      */
     void record(int op, BufferClient client, long handle, int tier, long length, long copiedBytes, long aux);
+
+    /**
+     * Records the start ({@link BufferOps#INVOKE_BEGIN}) or end ({@link BufferOps#INVOKE_END}) of one component call.
+     * A recorder that keeps fuel overrides this; the default maps it onto {@link #record} without the fuel.
+     *
+     * @param elements the elements handed to the call (begin) or that it completed or emitted (end)
+     * @param fuel     fuel the call consumed (end only; 0 when unmetered)
+     * @param status   0 when the call returned normally, 1 when it failed (the error is recorded separately)
+     */
+    default void recordInvocation(final int op, final BufferClient client, final int elements, final long fuel,
+                                  final long status) {
+        record(op, client, 0, -1, elements, 0, status);
+    }
 }

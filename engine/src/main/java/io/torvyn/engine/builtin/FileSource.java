@@ -88,7 +88,7 @@ public final class FileSource implements SourceComponent {
             throw ioError(path, e.getMessage());
         }
         allocateReadBuffer(INITIAL_READ_BUFFER);
-        contentTypeId = ctx.contentTypes().idOf(contentType);
+        contentTypeId = ctx.contentTypes().register(contentType);
     }
 
     @Override

@@ -37,4 +37,9 @@ public record TorvynConfig(Path file, Path baseDir, ProjectInfo project, List<Co
         }
         return flows.get(name);
     }
+
+    /** This config with {@code journal} in place of its `[journal]` table: switches the journal level per run. */
+    public TorvynConfig withJournal(final JournalConfig journal) {
+        return new TorvynConfig(file, baseDir, project, components, flows, runtime, journal, observability);
+    }
 }

@@ -2,6 +2,7 @@ package io.torvyn.engine.runtime;
 
 import io.torvyn.engine.buffer.BufferClient;
 import io.torvyn.engine.buffer.BufferPool;
+import io.torvyn.engine.buffer.BufferRecorder;
 import io.torvyn.engine.component.Component;
 import io.torvyn.engine.component.ComponentContext;
 import io.torvyn.engine.component.ComponentFactory;
@@ -9,6 +10,7 @@ import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ExecutionMode;
+import io.torvyn.engine.config.JournalLevel;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
 import io.torvyn.engine.config.TorvynConfig;
@@ -16,6 +18,9 @@ import io.torvyn.engine.config.WaitStrategyKind;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
 import io.torvyn.engine.error.TorvynException;
+import io.torvyn.engine.journal.RunJournal;
+import io.torvyn.engine.journal.RunJournalFactory;
+import io.torvyn.engine.journal.RunJournals;
 import io.torvyn.engine.ring.Stream;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
@@ -43,6 +48,10 @@ import java.util.List;
  * them. Built from a validated topology; {@link #start()} launches it, {@link #await(long)} waits for it to drain,
  * {@link #cancel()} / a deadline / a failure make every source end its streams so the flow drains instead of
  * stopping dead, and no buffer is lost.
+ *
+ * <p>When `[journal] level` is not off, the run opens a {@link RunJournal} before building its stages, gives every
+ * node's buffer client that journal's recorder, starts it before the stage threads and finishes it (flow-end, drain,
+ * close) as soon as every stage has ended. With the journal off, clients get {@link BufferRecorder#NONE}.
  */
 public final class FlowRun {
     private static final long DRAIN_GRACE_NS = 10_000_000_000L;
@@ -55,6 +64,7 @@ public final class FlowRun {
     private final Stream[] streams;
     private final Stage[] stages;
     private final Component[] components;
+    private final RunJournal journal;
     private final List<Worker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -69,7 +79,7 @@ public final class FlowRun {
 
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options) {
-        this(config, topology, factory, options, null);
+        this(config, topology, factory, options, null, RunJournals.discovered());
     }
 
     /**
@@ -78,6 +88,15 @@ public final class FlowRun {
      */
     public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
                    final RunOptions options, final AutoCloseable resources) {
+        this(config, topology, factory, options, resources, RunJournals.discovered());
+    }
+
+    /**
+     * A run whose journal (when `[journal] level` is not off) comes from {@code journals}, and whose
+     * {@code resources} (the Wasm engines) are closed with it, after every stage has ended.
+     */
+    public FlowRun(final TorvynConfig config, final Topology topology, final ComponentFactory factory,
+                   final RunOptions options, final AutoCloseable resources, final RunJournalFactory journals) {
         this.config = config;
         this.resources = resources;
         this.topology = topology;
@@ -94,12 +113,24 @@ public final class FlowRun {
         final List<TopologyNode> nodes = topology.nodes();
         this.stages = new Stage[nodes.size()];
         this.components = new Component[nodes.size()];
+        RunJournal opened = null;
         try {
+            if (config.journal() != null && config.journal().level() != JournalLevel.OFF) {
+                opened = journals.open(config, topology, pool, options);
+                if (opened == null) {
+                    warnings.add("journal level `" + config.journal().level().key() + "` asked for, but no journal "
+                        + "implementation is on the class path: this run is not recorded");
+                }
+            }
+            this.journal = opened;
             for (final TopologyNode node : nodes) {
                 components[node.index()] = factory.create(config, node);
                 stages[node.index()] = stageFor(node, components[node.index()]);
             }
         } catch (final RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             closeResources();
             pool.close();
             throw e;
@@ -108,7 +139,9 @@ public final class FlowRun {
 
     private Stage stageFor(final TopologyNode node, final Component component) {
         final RuntimeConfig rt = config.runtime();
-        final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes());
+        final BufferRecorder recorder = journal == null ? BufferRecorder.NONE : journal.recorderFor(node, component);
+        final BufferClient client = pool.newClient(node.index(), node.name(), node.config().maxOwnedBytes(),
+            recorder);
         final NodeStats stats = new NodeStats(node.name());
         final ComponentContext ctx = new ComponentContext(config, node.config(), node.index(), pool, client,
             pool.contentTypes(), flow.sequences(), rt.scheduling().yieldQuantumNs(), stats);
@@ -165,6 +198,9 @@ public final class FlowRun {
             }
             workers.add(w);
             threads.add(threadFactory.named(w, name));
+        }
+        if (journal != null) {
+            journal.start();
         }
         startNs = System.nanoTime();
         for (final Thread t : threads) {
@@ -253,6 +289,18 @@ public final class FlowRun {
         if (!finished) {
             finished = true;
             endNs = now;
+            finishJournal();
+        }
+    }
+
+    private void finishJournal() {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.finish(summary());
+        } catch (final TorvynException e) {
+            warnings.add("the journal could not be completed: " + e.problem().message());
         }
     }
 
@@ -275,8 +323,14 @@ public final class FlowRun {
         }
     }
 
-    /** Closes the run's resources (Wasm engines) and frees the pool's native memory; only once every stage ended. */
+    /**
+     * Closes the journal and the run's resources (Wasm engines) and frees the pool's native memory (the pool only once
+     * every stage thread has ended).
+     */
     public void close() {
+        if (journal != null) {
+            journal.close();
+        }
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
@@ -309,6 +363,11 @@ public final class FlowRun {
 
     public BufferPool pool() {
         return pool;
+    }
+
+    /** This run's journal, or null when it is not recorded. */
+    public RunJournal journal() {
+        return journal;
     }
 
     public FlowControl control() {

@@ -64,11 +64,16 @@ public final class SinkStage extends Stage {
         int attempts = 0;
         while (from < batch.end()) {
             batch.start(from);
+            final long first = batch.sequence(from);
+            final int elements = batch.end() - from;
             try {
-                client.elementSeq = batch.sequence(from);
+                client.elementSeq = first;
+                invocationBegins(first, elements);
                 sink.push(ctx, batch);
+                invocationEnds(first, elements, 0);
                 break;
             } catch (final ElementFailure f) {
+                invocationEnds(first, f.index() - from, 1);
                 if (!retryable(f.error())) {
                     break;
                 }
@@ -81,6 +86,7 @@ public final class SinkStage extends Stage {
                     from = f.index() + 1;
                 }
             } catch (final TorvynException e) {
+                invocationEnds(first, 0, 1);
                 if (!retryable(e)) {
                     break;
                 }

@@ -35,7 +35,15 @@ public final class SourceStage extends Stage {
             return 0;
         }
         final long t0 = timed ? System.nanoTime() : 0;
-        final int n = source.pull(ctx, out, allowed);
+        invocationBegins(-1, allowed);
+        final int n;
+        try {
+            n = source.pull(ctx, out, allowed);
+        } catch (final RuntimeException e) {
+            invocationEnds(-1, 0, 1);
+            throw e;
+        }
+        invocationEnds(-1, Math.max(n, 0), 0);
         if (timed && n > 0) {
             stats.recordInvocation(n, System.nanoTime() - t0);
         } else {

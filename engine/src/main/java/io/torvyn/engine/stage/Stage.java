@@ -23,6 +23,11 @@ import io.torvyn.engine.ring.StreamStats;
  * output rings with reference counts (fan-out), backpressure per edge policy, end-of-stream propagation, and the
  * drain-after-failure mode in which the stage keeps releasing what reaches it so the flow can end without losing a
  * buffer.
+ * <p>
+ * When the run is journaled ({@link #recording}), the stage also records what only it sees: each element taken off a
+ * ring ({@code consume}), handed on unchanged ({@code forward}), routed ({@code route}) or dropped for want of a
+ * target, and each component call ({@code invoke-begin} / {@code invoke-end}). With the journal off each of these
+ * costs one check of a final boolean.
  */
 public abstract class Stage {
     protected final String name;
@@ -33,6 +38,8 @@ public abstract class Stage {
     protected final NodeStats stats;
     protected final FlowControl flow;
     protected final boolean timed;
+    /** True when this stage's buffer client reports to a journal. */
+    protected final boolean recording;
     protected final int yieldBatch;
     protected final long yieldQuantumNs;
 
@@ -45,6 +52,7 @@ public abstract class Stage {
     private final long[] firstClaimed;
     private int endedInputs;
     private int inputCursor;
+    private long fuelAtCall;
 
     protected final ElementBatch batch;
     protected final Emitter out;
@@ -66,6 +74,7 @@ public abstract class Stage {
         this.stats = spec.stats();
         this.flow = spec.flow();
         this.timed = spec.timed();
+        this.recording = client.isRecording();
         this.yieldBatch = spec.yieldBatch();
         this.yieldQuantumNs = spec.yieldQuantumNs();
         this.component = component;
@@ -225,6 +234,9 @@ public abstract class Stage {
     private int drainAfterFailure() {
         final int n = takeBatch(batch.capacity());
         for (int i = batch.start(); i < batch.end(); i++) {
+            if (recording) {
+                client.elementSeq = batch.sequence(i);
+            }
             pool.release(client, batch.handle(i));
             stats.dropped++;
         }
@@ -282,6 +294,9 @@ public abstract class Stage {
                 break;
             }
             batch.add(ev.handle, ev.sequence, ev.timestampNs, ev.intendedNs);
+            if (recording) {
+                recordConsume(ev.handle, ev.sequence, s.index());
+            }
         }
         if (next != nextToConsume[i]) {
             nextToConsume[i] = next;
@@ -307,7 +322,35 @@ public abstract class Stage {
                     return;
                 }
                 batch.add(handle, seq, ts, intended);
+                if (recording) {
+                    recordConsume(handle, seq, s.index());
+                }
             }
+        }
+    }
+
+    private void recordConsume(final long handle, final long sequence, final int stream) {
+        client.elementSeq = sequence;
+        pool.recordOp(client, BufferOps.CONSUME, handle, stream);
+    }
+
+    /** Journals the start of a component call on {@code elements} elements, the first being {@code firstSeq}. */
+    protected final void invocationBegins(final long firstSeq, final int elements) {
+        if (recording) {
+            fuelAtCall = stats.fuelConsumed();
+            client.elementSeq = firstSeq;
+            pool.recordInvocation(client, BufferOps.INVOKE_BEGIN, elements, 0, 0);
+        }
+    }
+
+    /**
+     * Journals the end of the call begun by {@link #invocationBegins}, with the fuel the node's stats gained during it;
+     * status 0 = returned, 1 = threw.
+     */
+    protected final void invocationEnds(final long firstSeq, final int elements, final int status) {
+        if (recording) {
+            client.elementSeq = firstSeq;
+            pool.recordInvocation(client, BufferOps.INVOKE_END, elements, stats.fuelConsumed() - fuelAtCall, status);
         }
     }
 
@@ -320,6 +363,9 @@ public abstract class Stage {
     protected final void releaseUnpassedInputs() {
         for (int i = 0; i < batch.end(); i++) {
             if (!batch.passedOn(i)) {
+                if (recording) {
+                    client.elementSeq = batch.sequence(i);
+                }
                 pool.release(client, batch.handle(i));
             }
         }
@@ -350,8 +396,16 @@ public abstract class Stage {
                 client.elementSeq = out.sequence(outIndex);
                 if (out.isOwned(outIndex)) {
                     pool.handOff(client, handle);
+                } else if (recording) {
+                    pool.recordOp(client, BufferOps.FORWARD, handle, mask);
+                }
+                if (recording && outputsByPort.length > 1) {
+                    pool.recordOp(client, BufferOps.ROUTE, handle, mask);
                 }
                 if (targets == 0) {
+                    if (recording) {
+                        pool.recordOp(client, BufferOps.DROP, handle, -1);
+                    }
                     pool.release(client, handle);
                     stats.dropped++;
                     outIndex++;
@@ -526,7 +580,9 @@ public abstract class Stage {
         ev.timestampNs = out.timestampNs(o);
         ev.intendedNs = out.intendedNs(o);
         ev.flags = 0;
-        pool.recordOp(client, BufferOps.PUBLISH, handle, si);
+        if (recording) {
+            pool.recordOp(client, BufferOps.PUBLISH, handle, si | s.depth() << 32);
+        }
     }
 
     private void publishClaimed() {

@@ -35,7 +35,9 @@ public final class TransformStage extends Stage {
             if (allInputsEnded()) {
                 if (!flushedAtEnd) {
                     flushedAtEnd = true;
+                    invocationBegins(-1, 0);
                     transform.endOfStream(ctx, out);
+                    invocationEnds(-1, out.count(), 0);
                     if (!flushOutputs()) {
                         return 0;
                     }
@@ -94,11 +96,16 @@ public final class TransformStage extends Stage {
         int from = batch.start();
         while (from < batch.end()) {
             batch.start(from);
+            final long first = batch.sequence(from);
+            final int elements = batch.end() - from;
             try {
-                client.elementSeq = batch.sequence(from);
+                client.elementSeq = first;
+                invocationBegins(first, elements);
                 transform.process(ctx, batch, out);
+                invocationEnds(first, elements, 0);
                 return;
             } catch (final ElementFailure f) {
+                invocationEnds(first, f.index() - from, 1);
                 final int failedAt = f.index();
                 if (!handle(f.error(), attempts)) {
                     return;
@@ -111,6 +118,7 @@ public final class TransformStage extends Stage {
                     from = failedAt + 1;
                 }
             } catch (final TorvynException e) {
+                invocationEnds(first, 0, 1);
                 if (!handle(e, attempts)) {
                     return;
                 }

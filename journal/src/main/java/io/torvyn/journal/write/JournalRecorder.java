@@ -1,0 +1,150 @@
+package io.torvyn.journal.write;
+
+import io.torvyn.engine.buffer.BufferClient;
+import io.torvyn.engine.buffer.BufferOps;
+import io.torvyn.engine.buffer.BufferPool;
+import io.torvyn.engine.buffer.BufferRecorder;
+import io.torvyn.engine.builtin.FileSource;
+import io.torvyn.journal.record.JournalRecordDescriptor;
+import io.torvyn.journal.record.PayloadHash;
+import net.openhft.chronicle.core.UnsafeMemory;
+
+import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
+
+import static io.torvyn.journal.record.JournalRecordDescriptor.FRAME_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_OP;
+import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_PAYLOAD;
+import static io.torvyn.journal.record.JournalRecordDescriptor.MAX_CHUNK;
+
+/**
+ * One node's recording point: turns each {@link BufferRecorder} call into a fixed binary record in the node's
+ * {@link RecordRing}, on the stage's own thread, without allocating, locking or touching a file. It maps the pool's
+ * generic arguments onto the record's fields (see {@link JournalRecordDescriptor} for what each field means per
+ * operation) and, at level payloads, hashes every published payload and copies every payload a source publishes
+ * into {@code source-payload} records so a replay needs no source.
+ */
+public final class JournalRecorder implements BufferRecorder {
+    private final RecordRing ring;
+    private final ByteBuffer buffer;
+    private final int node;
+    private final LongSupplier clock;
+    private final BufferPool pool;
+    private final boolean payloads;
+    private final boolean source;
+    private final FileSource fileSource;
+    private long hashedHandle;
+    private long hashedSeq = Long.MIN_VALUE;
+    private long hash;
+    private long payloadHandle;
+    private long payloadSeq = Long.MIN_VALUE;
+
+    /**
+     * @param payloads   level payloads: hash published payloads, and record a source's payload bytes
+     * @param source     whether the node is a source (its published payloads are recorded at level payloads)
+     * @param fileSource the node's file source, whose input offset goes into its write records, or null
+     */
+    public JournalRecorder(final RecordRing ring, final int node, final LongSupplier clock, final BufferPool pool,
+                           final boolean payloads, final boolean source, final FileSource fileSource) {
+        this.ring = ring;
+        this.buffer = ring.buffer();
+        this.node = node;
+        this.clock = clock;
+        this.pool = pool;
+        this.payloads = payloads;
+        this.source = source;
+        this.fileSource = fileSource;
+    }
+
+    @Override
+    public void record(final int op, final BufferClient client, final long handle, final int tier, final long length,
+                       final long copiedBytes, final long aux) {
+        long offset = 0;
+        long recordAux = aux;
+        long payloadHash = 0;
+        switch (op) {
+            case BufferOps.READ:
+                offset = aux;
+                recordAux = 0;
+                break;
+            case BufferOps.WRITE:
+                offset = aux;
+                recordAux = fileSource == null ? 0 : fileSource.inputOffset();
+                break;
+            case BufferOps.PUBLISH:
+                recordAux = (int) aux;
+                offset = aux >>> 32;
+                if (payloads) {
+                    payloadHash = publishedHash(client.elementSeq, handle, tier, length);
+                }
+                break;
+            default:
+                break;
+        }
+        write(client.elementSeq, op, handle, tier, offset, length, copiedBytes, 0, recordAux, payloadHash);
+    }
+
+    @Override
+    public void recordInvocation(final int op, final BufferClient client, final int elements, final long fuel,
+                                 final long status) {
+        write(client.elementSeq, op, 0, -1, 0, elements, 0, fuel, status, 0);
+    }
+
+    /** The hash of a published payload, once per element and handle however many streams it fans out to. */
+    private long publishedHash(final long seq, final long handle, final int tier, final long length) {
+        if (handle == hashedHandle && seq == hashedSeq) {
+            return hash;
+        }
+        final long address = pool.address(handle);
+        hash = PayloadHash.hash(address, length);
+        hashedHandle = handle;
+        hashedSeq = seq;
+        if (source && !(handle == payloadHandle && seq == payloadSeq)) {
+            payloadHandle = handle;
+            payloadSeq = seq;
+            writePayload(seq, handle, tier, address, length, pool.contentType(handle), hash);
+        }
+        return hash;
+    }
+
+    private void writePayload(final long seq, final long handle, final int tier, final long address,
+                              final long total, final int contentType, final long payloadHash) {
+        long position = 0;
+        do {
+            final int chunk = (int) Math.min(MAX_CHUNK, total - position);
+            final int frameLength = FRAME_LENGTH + chunk;
+            final int aligned = JournalRecordDescriptor.alignedLength(frameLength);
+            final int at = ring.claim(aligned);
+            if (at < 0) {
+                return;
+            }
+            JournalRecordDescriptor.writeFrame(buffer, at, KIND_PAYLOAD, frameLength, clock.getAsLong(), seq, node,
+                BufferOps.SOURCE_PAYLOAD, handle, tier, position, chunk, 0, contentType, total, payloadHash);
+            UnsafeMemory.UNSAFE.copyMemory(address + position, ring.address() + at + FRAME_LENGTH, chunk);
+            ring.commit(aligned);
+            position += chunk;
+        } while (position < total);
+    }
+
+    private void write(final long seq, final int op, final long handle, final int tier, final long offset,
+                       final long length, final long copiedBytes, final long fuel, final long aux,
+                       final long payloadHash) {
+        final long timeNs = clock.getAsLong();
+        final int at = ring.claim(FRAME_LENGTH);
+        if (at < 0) {
+            return;
+        }
+        JournalRecordDescriptor.writeFrame(buffer, at, KIND_OP, FRAME_LENGTH, timeNs, seq, node, op, handle, tier,
+            offset, length, copiedBytes, fuel, aux, payloadHash);
+        ring.commit(FRAME_LENGTH);
+    }
+
+    /** The ring this recorder writes to. */
+    public RecordRing ring() {
+        return ring;
+    }
+
+    public int node() {
+        return node;
+    }
+}

@@ -1,0 +1,80 @@
+package io.torvyn.journal.write;
+
+import io.torvyn.journal.record.JournalRecordDescriptor;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecordRingTest {
+    private static final int CAPACITY = 1 << 16;
+
+    @Test
+    void aRecordThatWouldWrapIsPrecededByPaddingToTheEnd() {
+        final RecordRing ring = new RecordRing(CAPACITY);
+        final int big = 40_000;
+        assertEquals(0, ring.claim(big));
+        ring.commit(big);
+        ring.release(big);
+        final int at = ring.claim(big);
+        assertEquals(0, at, "the second record starts again at the beginning");
+        final ByteBuffer b = ring.buffer();
+        assertEquals(JournalRecordDescriptor.KIND_PADDING, b.get(big + JournalRecordDescriptor.KIND_OFFSET));
+        assertEquals(CAPACITY - big, b.getInt(big + JournalRecordDescriptor.FRAME_LENGTH_OFFSET));
+        ring.commit(big);
+        assertEquals(CAPACITY + big, ring.tail());
+    }
+
+    @Test
+    void aFullRingMakesTheProducerWaitAndCountsIt() throws Exception {
+        final RecordRing ring = new RecordRing(CAPACITY);
+        final int n = CAPACITY / JournalRecordDescriptor.FRAME_LENGTH;
+        for (int i = 0; i < n; i++) {
+            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
+            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+        }
+        assertEquals(0, ring.backpressureEvents());
+        final AtomicLong claimedAt = new AtomicLong(-2);
+        final Thread producer = new Thread(() -> {
+            claimedAt.set(ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
+            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+        });
+        producer.start();
+        while (ring.backpressureEvents() == 0) {
+            Thread.onSpinWait();
+        }
+        assertEquals(-2, claimedAt.get(), "the producer waits while the ring is full");
+        ring.release(ring.tail());
+        producer.join(10_000);
+        assertTrue(claimedAt.get() >= 0);
+        assertEquals(1, ring.backpressureEvents());
+        assertEquals(0, ring.lost());
+    }
+
+    @Test
+    void aClosedRingReleasesAWaitingProducerAndCountsTheLoss() throws Exception {
+        final RecordRing ring = new RecordRing(CAPACITY);
+        while (ring.tail() + JournalRecordDescriptor.FRAME_LENGTH <= CAPACITY) {
+            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
+            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+        }
+        final Thread producer = new Thread(() -> ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
+        producer.start();
+        while (ring.backpressureEvents() == 0) {
+            Thread.onSpinWait();
+        }
+        ring.close();
+        producer.join(10_000);
+        assertEquals(1, ring.lost());
+    }
+
+    @Test
+    void capacityMustHoldTwoLargestRecords() {
+        assertThrows(IllegalArgumentException.class, () -> new RecordRing(1 << 14));
+        assertThrows(IllegalArgumentException.class, () -> new RecordRing(100_000));
+    }
+}
