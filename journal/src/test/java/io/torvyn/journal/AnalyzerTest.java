@@ -38,7 +38,7 @@ class AnalyzerTest {
                 }
                 out.forward(in, i, Emitter.DEFAULT_PORT);
             }
-        } : Flows.factory().create(cfg, node);
+        } : Flows.builtins().create(cfg, node);
 
     @Test
     void copiesLatencyLifetimesAndReuseComeFromTheJournal() throws Exception {

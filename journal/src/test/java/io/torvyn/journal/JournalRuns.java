@@ -34,7 +34,7 @@ public final class JournalRuns {
     public static Finished run(final TorvynConfig config, final JournalOptions options, final ComponentFactory factory,
                                final long limit) throws InterruptedException {
         final FlowRun run = new FlowRun(config, Flows.topology(config, null), factory,
-            new RunOptions(limit, 60_000_000_000L), new ChronicleJournalFactory(options));
+            new RunOptions(limit, 60_000_000_000L), null, new ChronicleJournalFactory(options));
         run.start();
         if (!run.await(90_000_000_000L)) {
             run.cancel();
@@ -47,7 +47,7 @@ public final class JournalRuns {
 
     public static Finished run(final TorvynConfig config, final JournalOptions options, final long limit)
         throws InterruptedException {
-        return run(config, options, Flows.factory(), limit);
+        return run(config, options, Flows.builtins(), limit);
     }
 
     /** A finished run and its summary. */

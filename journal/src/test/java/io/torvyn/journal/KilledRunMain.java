@@ -24,7 +24,7 @@ public final class KilledRunMain {
                 + JournalRuns.node("fwd", "builtin:forward", null)
                 + JournalRuns.node("out", "builtin:null", null)
                 + JournalRuns.edges("src", "fwd", "fwd", "out")), JournalLevel.PAYLOADS, parent);
-        final FlowRun run = new FlowRun(config, Flows.topology(config, null), Flows.factory(), RunOptions.UNBOUNDED,
+        final FlowRun run = new FlowRun(config, Flows.topology(config, null), Flows.builtins(), RunOptions.UNBOUNDED, null,
             new ChronicleJournalFactory(JournalOptions.DEFAULTS));
         run.start();
         System.out.println("JOURNAL " + run.journal().directory());

@@ -64,7 +64,7 @@ class ReplayTest {
                         out.forward(in, i, Emitter.DEFAULT_PORT);
                     }
                 }
-            } : Flows.factory().create(cfg, node);
+            } : Flows.builtins().create(cfg, node);
 
         final ReplayResult r = new Replayer(journal, config, dropOdd).replay();
 

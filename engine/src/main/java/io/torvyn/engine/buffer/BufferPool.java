@@ -146,14 +146,17 @@ public final class BufferPool implements AutoCloseable {
         for (int t = 0; t < tierCount; t++) {
             tierFree[t] = new IntFreeStack(slot, Math.max(1, tierCounts[t]));
             final long base = allocateTier(t);
-            for (int i = 0; i < tierCounts[t]; i++, slot++) {
-                address[slot] = base + (long) i * tierSizes[t];
-                capacity[slot] = tierSizes[t];
-                tierOfSlot[slot] = t;
-                if (!tierFree[t].offer(slot)) {
-                    throw new IllegalStateException("slot " + slot + " outside tier " + t);
+            for (int i = 0; i < tierCounts[t]; i++) {
+                address[slot + i] = base + (long) i * tierSizes[t];
+                capacity[slot + i] = tierSizes[t];
+                tierOfSlot[slot + i] = t;
+            }
+            for (int i = tierCounts[t] - 1; i >= 0; i--) {
+                if (!tierFree[t].offer(slot + i)) {
+                    throw new IllegalStateException("slot " + (slot + i) + " outside tier " + t);
                 }
             }
+            slot += tierCounts[t];
         }
         for (; slot < slotCount; slot++) {
             tierOfSlot[slot] = -1;

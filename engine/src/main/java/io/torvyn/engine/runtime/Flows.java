@@ -47,6 +47,11 @@ public final class Flows {
         return (config, node) -> node.config().isBuiltin() ? builtins.create(config, node) : wasm.create(config, node);
     }
 
+    /** The factory of built-in components alone, for runs and tests that use no Wasm module. */
+    public static ComponentFactory builtins() {
+        return new BuiltinComponents();
+    }
+
     /**
      * Every problem of every flow of a loaded manifest: topology, component references, built-in configs, and for
      * Wasm nodes the module itself (load and instrumentation failures, E0100 … E0103, E0404, E0500), each reported

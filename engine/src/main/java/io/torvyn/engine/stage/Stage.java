@@ -455,9 +455,11 @@ public abstract class Stage {
         long seq = first;
         for (int o = outIndex; o < count; o++, seq++) {
             final long handle = out.handle(o);
+            client.elementSeq = out.sequence(o);
             if (out.isOwned(o)) {
-                client.elementSeq = out.sequence(o);
                 pool.handOff(client, handle);
+            } else if (recording) {
+                pool.recordOp(client, BufferOps.FORWARD, handle, Emitter.DEFAULT_PORT);
             }
             final ElementEvent ev = s.get(seq);
             ev.handle = handle;
@@ -465,7 +467,9 @@ public abstract class Stage {
             ev.timestampNs = out.timestampNs(o);
             ev.intendedNs = out.intendedNs(o);
             ev.flags = 0;
-            pool.recordOp(client, BufferOps.PUBLISH, handle, si);
+            if (recording) {
+                pool.recordOp(client, BufferOps.PUBLISH, handle, si | (seq - s.consumedSequence()) << 32);
+            }
         }
         s.publishUpTo(first);
         stats.elementsOut += n;
