@@ -21,3 +21,8 @@ for wat in "$root"/engine/src/test/resources/wasm/component/*.wat; do
   wat2wasm "$wat" -o "${wat%.wat}.wasm"
   echo "built ${wat#"$root"/}"
 done
+# bench fixtures: the slow stage of tools/src/test/java/io/torvyn/tools/bench
+for wat in "$root"/tools/src/test/resources/bench/*.wat; do
+  wat2wasm "$wat" -o "${wat%.wat}.wasm"
+  echo "built ${wat#"$root"/}"
+done

@@ -3,7 +3,7 @@
 # Idempotent; run from anywhere. Prefix directory: PREFIX (default /opt/torvyn when root, else ~/.local/torvyn).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/scripts/install-deps.sh"
+"$root/scripts/install-deps.sh" --toolchain
 
 cd "$root"
 echo "==> building torvyn (mvn package)" >&2

@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.println("  peak memory   " + Output.bytes(s.peakMemoryBytes()) + " (pools " + Output.bytes(s.poolBytes())
-            + ", heap " + Output.bytes(s.heapBytes()) + ")");
+            + ", Wasm memories " + Output.bytes(s.wasmBytes()) + ", heap " + Output.bytes(s.heapBytes()) + ")");
         if (journal != null) {
             out.println("  journal       " + journal.directory() + " (" + Output.count(journal.records()) + " records, "
                 + Output.bytes(journal.bytes()) + (journal.backpressureEvents() > 0 ? ", stages waited for it "

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "torvyn", mixinStandardHelpOptions = true, version = "torvyn 0.1.0",
     description = "Low-latency streaming pipelines of sandboxed WebAssembly components.",
-    subcommands = {InitCommand.class, CheckCommand.class, RunCommand.class, TraceCommand.class, ReplayCommand.class,
-        AnalyzeCommand.class, InspectCommand.class, DoctorCommand.class})
+    subcommands = {InitCommand.class, CheckCommand.class, RunCommand.class, TraceCommand.class, BenchCommand.class,
+        ReplayCommand.class, AnalyzeCommand.class, InspectCommand.class, DoctorCommand.class})
 public final class Torvyn implements Runnable {
 
     @Override

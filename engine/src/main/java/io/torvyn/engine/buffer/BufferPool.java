@@ -749,6 +749,15 @@ public final class BufferPool implements AutoCloseable {
         return fallbackBytesPeak.get();
     }
 
+    /**
+     * Starts a new peak interval for {@link #fallbackPeak()} and {@link #fallbackBytesPeak()} at what is alive now
+     * (bench excludes its warm-up this way). Racing with an allocation it can at worst keep that allocation's peak.
+     */
+    public void restartFallbackPeaks() {
+        fallbackPeak.set(fallbackLive.get());
+        fallbackBytesPeak.set(fallbackBytesLive.get());
+    }
+
     /** The number of fallback slots in the handle table. */
     public int fallbackSlots() {
         return fallbackSlots;

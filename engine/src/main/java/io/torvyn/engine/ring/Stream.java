@@ -83,6 +83,11 @@ public final class Stream {
         this.consumerWaker = waker;
     }
 
+    /** Elements published and not yet consumed, as any thread sees them now (two volatile reads, no side effect). */
+    public long depthObserved() {
+        return Math.max(0, ring.getCursor() - consumed.get());
+    }
+
     // ---------------------------------------------------------------- producer side (the producing stage's thread only)
 
     /** Elements queued and not yet consumed, read exactly (one volatile read). */
@@ -118,9 +123,14 @@ public final class Stream {
         return hi;
     }
 
-    /** Publishes every slot claimed since the last publish, up to the current one. */
+    /**
+     * Publishes every slot claimed since the last publish, up to the current one, and records the depth right after
+     * it against a fresh read of the consumer's sequence (one volatile read per publish, not per element), so
+     * `stream.queue.peak_depth` is the real depth and not one inflated by a stale cached consumer position.
+     */
     public void publishUpTo(final long firstClaimed) {
         ring.publish(firstClaimed, producerNext);
+        cachedConsumed = consumed.get();
         final long depth = producerNext - cachedConsumed;
         stats.onPublished(producerNext - firstClaimed + 1, depth);
         final Runnable waker = consumerWaker;

@@ -62,8 +62,17 @@ public final class StreamStats {
         return transferred;
     }
 
+    /** The deepest the queue was right after a publish, since the start or the last {@link #restartPeak(long)}. */
     public long peakDepth() {
         return peakDepth;
+    }
+
+    /**
+     * Reader: starts a new peak interval at {@code depthNow} (bench excludes its warm-up this way). A plain store
+     * racing with the producer's compare-and-raise can at worst keep a depth published at the boundary itself.
+     */
+    public void restartPeak(final long depthNow) {
+        peakDepth = depthNow;
     }
 
     public long backpressureEvents() {

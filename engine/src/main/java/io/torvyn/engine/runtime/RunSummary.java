@@ -29,6 +29,7 @@ import java.util.List;
  * @param backpressureEvents activations over all streams
  * @param peakMemoryBytes    off-heap pools (including fallback peak) + Wasm memories + JVM heap peak
  * @param poolBytes          off-heap pool share of the peak
+ * @param wasmBytes          Wasm linear memories' share (the sum of each node's peak)
  * @param heapBytes          JVM heap share of the peak
  * @param outcome            the failure or stop condition, null for a clean finish
  * @param exitCode           what the CLI exits with
@@ -40,7 +41,7 @@ import java.util.List;
  */
 public record RunSummary(String flow, long durationNs, long elements, long bytes, long errors, long dropped,
                          long copies, long copyBytes, long backpressureEvents, long peakMemoryBytes, long poolBytes,
-                         long heapBytes, Problem outcome, int exitCode, List<NodeSummary> nodes,
+                         long wasmBytes, long heapBytes, Problem outcome, int exitCode, List<NodeSummary> nodes,
                          List<StreamSummary> streams, List<TierSummary> tiers, boolean poolsFull,
                          List<String> warnings) {
 
@@ -59,10 +60,10 @@ public record RunSummary(String flow, long durationNs, long elements, long bytes
     public record TierSummary(String tier, int bufferSize, int capacity, int available, long allocated,
                               long returned, long fallback, long exhaustionEvents) {
 
-        /** Allocations served from the pool rather than by fallback, as a fraction. */
+        /** Allocations served from the pool rather than by fallback, as a fraction ({@code allocated} is pooled only). */
         public double reuseRate() {
-            final long total = allocated;
-            return total == 0 ? 1.0 : (double) (total - fallback) / total;
+            final long total = allocated + fallback;
+            return total == 0 ? 1.0 : (double) allocated / total;
         }
     }
 
@@ -84,6 +85,7 @@ public record RunSummary(String flow, long durationNs, long elements, long bytes
         long dropped = 0;
         long copies = 0;
         long copyBytes = 0;
+        long wasm = 0;
         final List<TopologyNode> topo = run.topology().nodes();
         for (final Stage s : run.stages()) {
             final NodeStats st = s.stats();
@@ -97,6 +99,7 @@ public record RunSummary(String flow, long durationNs, long elements, long bytes
             }
             errors += st.errors();
             dropped += st.dropped();
+            wasm += st.memoryPeak();
             copies += c.copies();
             copyBytes += c.copiedBytes();
             nodes.add(new NodeSummary(s.name(), role, st.invocations(), st.elementsIn(), st.elementsOut(),
@@ -134,7 +137,7 @@ public record RunSummary(String flow, long durationNs, long elements, long bytes
         final Problem outcome = run.outcome();
         final int exit = outcome == null ? 0 : outcome.code().exitCode();
         return new RunSummary(run.topology().flowName(), run.elapsedNs(), elements, bytes, errors, dropped, copies,
-            copyBytes, bpEvents, poolBytes + heap, poolBytes, heap, outcome, exit, nodes, streams, tiers,
+            copyBytes, bpEvents, poolBytes + wasm + heap, poolBytes, wasm, heap, outcome, exit, nodes, streams, tiers,
             pool.allReturned(), run.warnings());
     }
 }

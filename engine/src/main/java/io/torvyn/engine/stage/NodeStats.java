@@ -25,7 +25,10 @@ public final class NodeStats {
     long errors;
     long dropped;
     long fuelConsumed;
+    long meteredCalls;
     long leaked;
+    private long memoryCurrent;
+    private long memoryPeak;
 
     public NodeStats(final String node) {
         this.node = node;
@@ -63,8 +66,15 @@ public final class NodeStats {
         errors += n;
     }
 
+    /** One metered Wasm call burnt {@code fuel} (each call has its own `fuel_per_invocation` budget). */
     public void addFuel(final long fuel) {
         fuelConsumed += fuel;
+        meteredCalls++;
+    }
+
+    /** Metered Wasm calls: a per-element module is called once per element, a batch module once per batch. */
+    public long meteredCalls() {
+        return meteredCalls;
     }
 
     public void addLeaked(final long n) {
@@ -89,6 +99,24 @@ public final class NodeStats {
 
     public long dropped() {
         return dropped;
+    }
+
+    /** A Wasm node's linear memory is {@code bytes} now (`component.memory_current`). */
+    public void observeMemory(final long bytes) {
+        memoryCurrent = bytes;
+        if (bytes > memoryPeak) {
+            memoryPeak = bytes;
+        }
+    }
+
+    /** The linear-memory size last reported by this node's Wasm instance; 0 for built-ins. */
+    public long memoryCurrent() {
+        return memoryCurrent;
+    }
+
+    /** The largest linear memory this node's Wasm instances reached (`component.memory_peak`); 0 for built-ins. */
+    public long memoryPeak() {
+        return memoryPeak;
     }
 
     public long fuelConsumed() {

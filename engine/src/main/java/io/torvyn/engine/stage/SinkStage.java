@@ -9,8 +9,9 @@ import io.torvyn.engine.error.TorvynException;
 /**
  * Runs a sink: pushes batches, records `flow.latency` (source emit to sink completion, one clock read per batch) and
  * releases every input. A paused sink (slow consumer) simply reports no progress until its pause has passed, so
- * backpressure builds upstream without blocking a worker. A failing element goes to the error policy; E0410
- * FatalComponentError stops the flow whatever the policy.
+ * backpressure builds upstream without blocking a worker. The sink is busy until that pause ends, so the pause counts
+ * as its processing time: a slow consumer shows up in `component.processing_time` and bench can name it. A failing
+ * element goes to the error policy; E0410 FatalComponentError stops the flow whatever the policy.
  */
 public final class SinkStage extends Stage {
     private final SinkComponent sink;
@@ -47,7 +48,7 @@ public final class SinkStage extends Stage {
         push();
         final long t1 = System.nanoTime();
         if (timed) {
-            stats.recordInvocation(n, t1 - t0);
+            stats.recordInvocation(n, Math.max(t1, ctx.pausedUntilNs()) - t0);
             for (int i = 0; i < batch.end(); i++) {
                 stats.recordLatency(t1, batch.timestampNs(i), batch.intendedNs(i));
             }

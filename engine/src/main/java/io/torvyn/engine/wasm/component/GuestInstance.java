@@ -8,6 +8,7 @@ import io.torvyn.engine.wasm.ModuleContract;
 import io.torvyn.engine.wasm.WasmFunction;
 import io.torvyn.engine.wasm.WasmGlobal;
 import io.torvyn.engine.wasm.WasmInstance;
+import io.torvyn.engine.wasm.WasmMemory;
 
 /**
  * The live instance behind one Wasm node, and the rules every call follows whatever the role: the instance is created
@@ -97,6 +98,20 @@ final class GuestInstance {
         } catch (final TorvynException e) {
             discard();
             throw e.code() == ErrorCode.E0410 ? e : ComponentErrors.initFailed(where, e);
+        }
+        observeMemory(instance);
+    }
+
+    /**
+     * Reports the instance's linear-memory size to {@code component.memory_*}. Memory only grows while an instance
+     * lives, so reading it when the instance starts and when it ends gives its peak without a read per call.
+     */
+    private void observeMemory(final WasmInstance live) {
+        try {
+            final WasmMemory memory = live.memory();
+            stats.observeMemory(memory == null ? 0 : memory.size());
+        } catch (final RuntimeException ignored) {
+            // a broken instance may not answer; its size was reported when it started
         }
     }
 
@@ -201,6 +216,7 @@ final class GuestInstance {
             functions[s] = null;
         }
         if (dead != null) {
+            observeMemory(dead);
             try {
                 dead.close();
             } catch (final RuntimeException ignored) {
