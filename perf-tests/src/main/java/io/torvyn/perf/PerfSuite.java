@@ -185,7 +185,8 @@ public final class PerfSuite {
             "ratio: this row's median / the reference's (paced rows: p99 / the reference's p99); Δ ns/elem: "
                 + "1/rate − 1/(first reference's rate), the extra time per element.",
             "copies/elem: payload copies / delivered elements from the run's copy ledger (exact); p50/p99/p999: "
-                + "end-to-end latency from each element's intended send time (coordinated-omission corrected).",
+                + "end-to-end latency from each element's intended send time (coordinated-omission corrected), the first "
+                + "quarter of each paced round excluded as warm-up.",
             "heap B/elem: Java-heap bytes allocated by all threads during a round / elements, median; '≥' marks a "
                 + "lower bound (a thread ended unmeasured).",
             "", "Rows:"));

@@ -7,6 +7,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import io.torvyn.perf.Scenario;
+import io.torvyn.perf.engine.FlowScenario;
 import io.torvyn.perf.harness.MeasuredThreadFactory;
 import io.torvyn.perf.harness.RoundMetrics;
 import org.HdrHistogram.Histogram;
@@ -28,9 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>{@code
  * P1 (paced: element i due at start + i/rate) ──► RB ──► EP1 ──► EP2 ──► EP3: record(now − intended_i)
  * }</pre>
- * The producer parks until each element is due (it does not spin, like the engine's paced generator, whose worker
- * idles between elements); same ring size and sleeping wait strategy as the unpaced baseline, so the twin and the
- * engine's default wait strategy meet the same idle behaviour.
+ * The first quarter of each round is not recorded, as in the engine rows. The producer parks until each element is
+ * due (it does not spin, like the engine's paced generator, whose worker idles between elements); same ring size and
+ * sleeping wait strategy as the unpaced baseline, so the twin and the engine's default wait strategy meet the same
+ * idle behaviour.
  */
 public final class PacedDisruptorLatency implements Scenario {
 
@@ -168,16 +170,21 @@ public final class PacedDisruptorLatency implements Scenario {
         private long expected;
         private CountDownLatch done;
 
+        private long skip;
+
         void reset(final long expectedCount, final CountDownLatch latch) {
             histogram.reset();
             count = 0;
             expected = expectedCount;
+            skip = expectedCount / FlowScenario.WARM_UP_SHARE;
             done = latch;
         }
 
         @Override
         public void onEvent(final PipelineEvent event, final long sequence, final boolean endOfBatch) {
-            histogram.recordValue(Math.max(0, System.nanoTime() - event.intendedNs));
+            if (count >= skip) {
+                histogram.recordValue(Math.max(0, System.nanoTime() - event.intendedNs));
+            }
             if (++count == expected) {
                 done.countDown();
             }

@@ -206,7 +206,7 @@ public final class EngineScenarios {
             registry.register(FlowScenario.builder("latency-forward-" + mode, LATENCY,
                     manifest("mode = \"" + mode + "\"", passThrough(LATENCY_RATE), ""))
                 .description("generator paced at 50k/s → 3 × builtin:forward → null, " + mode)
-                .references("latency-java-disruptor").events(20, maxEvents).latency().build());
+                .references("latency-java-disruptor").events(20, maxEvents).latency(LATENCY_RATE).build());
         }
         for (final String mode : new String[] {"shared", "dedicated"}) {
             registry.register(FlowScenario.builder("latency-wasm-upper-" + mode, LATENCY,
@@ -214,7 +214,7 @@ public final class EngineScenarios {
                         + wasm("up", upper, null, "chicory", "") + node("sink", "builtin:null", null, "")
                         + chain("gen", "up", "sink"), ""))
                 .description("generator paced at 50k/s → uppercase.wasm (chicory) → null, " + mode)
-                .references("latency-java-disruptor").events(20, maxEvents).latency()
+                .references("latency-java-disruptor").events(20, maxEvents).latency(LATENCY_RATE)
                 .unavailableWhen(missing(upper, "examples/components/c/uppercase.wasm", false)).build());
         }
     }

@@ -30,9 +30,13 @@ import java.util.stream.Stream;
  * clock; {@link #run} starts it, waits for it to drain and checks it delivered every element with every pooled buffer
  * returned, so a broken flow fails the suite instead of printing a fast number. The round's exact copies per element
  * come from the run summary; a paced row also reports the sinks' end-to-end latency percentiles (recorded from each
- * element's intended emit time, i.e. corrected for coordinated omission).
+ * element's intended emit time, i.e. corrected for coordinated omission), the first quarter of the round excluded.
  */
 public final class FlowScenario implements Scenario {
+    /** Paced rows discard the latency of the first 1/WARM_UP_SHARE of each round. */
+    public static final int WARM_UP_SHARE = 4;
+    private static final long SWAP_WAIT_NS = 50_000_000L;
+
     private final String name;
     private final String group;
     private final String description;
@@ -40,7 +44,7 @@ public final class FlowScenario implements Scenario {
     private final String manifest;
     private final long eventsDivisor;
     private final long maxEvents;
-    private final boolean latency;
+    private final long pacedRate;
     private final Supplier<String> unavailable;
     private final Path scratch;
     private final MeasuredThreadFactory threads;
@@ -56,7 +60,7 @@ public final class FlowScenario implements Scenario {
         this.manifest = b.manifest;
         this.eventsDivisor = b.eventsDivisor;
         this.maxEvents = b.maxEvents;
-        this.latency = b.latency;
+        this.pacedRate = b.pacedRate;
         this.unavailable = b.unavailable;
         this.scratch = b.scratch;
         this.threads = new MeasuredThreadFactory(b.name);
@@ -119,14 +123,19 @@ public final class FlowScenario implements Scenario {
         final FlowRun run = prepared;
         prepared = null;
         try {
-            final RunSummary summary = run.runToCompletion();
+            run.start();
+            if (pacedRate > 0) {
+                discardWarmUp(run, events);
+            }
+            run.await(0);
+            final RunSummary summary = run.summary();
             if (summary.outcome() != null || summary.elements() != events || !summary.poolsFull()) {
                 throw new TorvynException(ErrorCode.E0900, "engine flow delivered " + summary.elements() + " of "
                     + events + " (outcome " + summary.outcome() + ", pools full " + summary.poolsFull()
                     + ", warnings " + summary.warnings() + ")", "perf scenario " + name,
                     "a correctness bug in the engine: run the engine tests");
             }
-            metrics = latency ? latencyOf(run, summary) : RoundMetrics.copies((double) summary.copies()
+            metrics = pacedRate > 0 ? latencyOf(run, summary) : RoundMetrics.copies((double) summary.copies()
                 / summary.elements());
             return summary.elements();
         } catch (final InterruptedException e) {
@@ -134,6 +143,23 @@ public final class FlowScenario implements Scenario {
             throw new IllegalStateException(e);
         } finally {
             run.close();
+        }
+    }
+
+    /**
+     * Lets the first quarter of a paced round pass (instances warming up, first calls, class loading) and drops what
+     * the sinks recorded meanwhile, as `torvyn bench` drops its warm-up; the twin skips the same share of elements.
+     */
+    private void discardWarmUp(final FlowRun run, final long events) throws InterruptedException {
+        final long warmUpNs = events * 1_000_000_000L / pacedRate / WARM_UP_SHARE;
+        if (run.await(warmUpNs)) {
+            return;
+        }
+        final Histogram discard = new Histogram(3);
+        for (final Stage s : run.stages()) {
+            if (run.topology().node(s.index()).role() == Role.SINK) {
+                s.stats().latency().drainInto(discard, SWAP_WAIT_NS);
+            }
         }
     }
 
@@ -194,7 +220,7 @@ public final class FlowScenario implements Scenario {
         private List<String> references = List.of();
         private long eventsDivisor = 1;
         private long maxEvents = Long.MAX_VALUE;
-        private boolean latency;
+        private long pacedRate;
         private Supplier<String> unavailable = () -> null;
         private Path scratch;
 
@@ -221,9 +247,12 @@ public final class FlowScenario implements Scenario {
             return this;
         }
 
-        /** Reports the sinks' latency percentiles (for paced sources). */
-        public Builder latency() {
-            this.latency = true;
+        /**
+         * Reports the sinks' latency percentiles for a source paced at {@code rate} elements/s, excluding the first
+         * quarter of each round.
+         */
+        public Builder latency(final long rate) {
+            this.pacedRate = rate;
             return this;
         }
 
