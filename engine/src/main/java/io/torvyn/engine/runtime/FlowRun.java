@@ -21,6 +21,7 @@ import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.journal.RunJournal;
 import io.torvyn.engine.journal.RunJournalFactory;
 import io.torvyn.engine.journal.RunJournals;
+import io.torvyn.engine.metrics.PrometheusExporter;
 import io.torvyn.engine.ring.Stream;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
@@ -72,6 +73,7 @@ public final class FlowRun {
     private final AutoCloseable resources;
     private boolean resourcesClosed;
 
+    private PrometheusExporter exporter;
     private long startNs;
     private long endNs;
     private long peakHeap;
@@ -175,6 +177,10 @@ public final class FlowRun {
     public void start() {
         final RuntimeConfig rt = config.runtime();
         final TorvynThreads threadFactory = new TorvynThreads(topology.flowName(), options.threadFactory());
+        final String prometheus = config.observability().prometheus();
+        if (prometheus != null && !"off".equals(prometheus)) {
+            exporter = PrometheusExporter.start(prometheus, this::summary, r -> threadFactory.named(r, "metrics"));
+        }
         final List<Stage[]> groups = layout(rt);
         WaitStrategyKind wait = rt.waitStrategy();
         final int cores = Runtime.getRuntime().availableProcessors();
@@ -331,6 +337,10 @@ public final class FlowRun {
         if (journal != null) {
             journal.close();
         }
+        if (exporter != null) {
+            exporter.close();
+            exporter = null;
+        }
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
@@ -391,6 +401,11 @@ public final class FlowRun {
     }
 
     /** The component running node {@code name} (tests read a `builtin:collect` this way). */
+    /** The port the Prometheus endpoint listens on, or -1 when it is off. */
+    public int metricsPort() {
+        return exporter == null ? -1 : exporter.port();
+    }
+
     public Component component(final String name) {
         for (final TopologyNode n : topology.nodes()) {
             if (n.name().equals(name)) {
