@@ -50,8 +50,13 @@ public final class BufferClient {
     private final int tierCount;
     private final long[] counters;
 
-    BufferClient(final int node, final String nodeName, final long maxOwnedBytes, final int tierCount,
+    /** Free slots this client holds back from the shared free lists (see {@link SlotCache}). */
+    final SlotCache cache;
+
+    BufferClient(final int node, final String nodeName, final long maxOwnedBytes, final int[] tierCounts,
                  final BufferRecorder recorder) {
+        final int tierCount = tierCounts.length;
+        this.cache = new SlotCache(tierCounts);
         if (node < 0) {
             throw new IllegalArgumentException("node id must be >= 0, found " + node);
         }

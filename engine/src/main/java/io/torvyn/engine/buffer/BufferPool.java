@@ -186,7 +186,7 @@ public final class BufferPool implements AutoCloseable {
         if (clientOf(node) != null) {
             throw new IllegalArgumentException("node " + node + " already has a buffer client");
         }
-        final BufferClient client = new BufferClient(node, nodeName, maxOwnedBytes, tierCount, recorder);
+        final BufferClient client = new BufferClient(node, nodeName, maxOwnedBytes, tierCounts, recorder);
         final BufferClient[] old = clients;
         final BufferClient[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = client;
@@ -248,7 +248,10 @@ public final class BufferPool implements AutoCloseable {
         if (c.wouldExceedBudget(size)) {
             throw BufferErrors.budget(c, size, c.ownedBytes());
         }
-        final int slot = tierFree[tier].poll();
+        int slot = c.cache.pop(tier);
+        if (slot == EMPTY) {
+            slot = refill(c, tier);
+        }
         if (slot != EMPTY) {
             c.onAllocated(tier);
             return claim(c, slot, tier, size, requested, BufferOps.ALLOC);
@@ -675,7 +678,7 @@ public final class BufferPool implements AutoCloseable {
 
     /** {@code pool.available}: free buffers in tier {@code t} now (exact when no stage is running). */
     public int available(final int t) {
-        return tierFree[t].size();
+        return free(t);
     }
 
     /** The size of every buffer in tier {@code t}. */
@@ -789,7 +792,7 @@ public final class BufferPool implements AutoCloseable {
             return false;
         }
         for (int t = 0; t < tierCount; t++) {
-            if (tierFree[t].size() != tierCounts[t]) {
+            if (free(t) != tierCounts[t]) {
                 return false;
             }
         }
@@ -886,6 +889,43 @@ public final class BufferPool implements AutoCloseable {
         return claim(c, slot, tier, (int) requested, requested, BufferOps.FALLBACK_ALLOC);
     }
 
+    /** Takes one slot for the caller and up to half a stash more from the shared free list, in one burst. */
+    private int refill(final BufferClient c, final int tier) {
+        final IntFreeStack shared = tierFree[tier];
+        final int first = shared.poll();
+        if (first == EMPTY) {
+            return EMPTY;
+        }
+        final int more = c.cache.capacity(tier) / 2;
+        for (int k = 0; k < more; k++) {
+            final int s = shared.poll();
+            if (s == EMPTY) {
+                break;
+            }
+            c.cache.push(tier, s);
+        }
+        return first;
+    }
+
+    /** Gives half of a full stash back to the shared free list, in one burst. */
+    private void spill(final BufferClient c, final int tier) {
+        final int keep = c.cache.capacity(tier) / 2;
+        while (c.cache.count(tier) > keep) {
+            if (!tierFree[tier].offer(c.cache.pop(tier))) {
+                throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
+            }
+        }
+    }
+
+    /** Free buffers of tier {@code t}: on the shared list and in every stage's stash (exact when quiescent). */
+    private int free(final int t) {
+        int n = tierFree[t].size();
+        for (final BufferClient c : clients) {
+            n += c.cache.count(t);
+        }
+        return n;
+    }
+
     private void recycle(final BufferClient c, final int slot, final long h, final int len, final int op) {
         final int tier = tierOfSlot[slot];
         if (c.recording) {
@@ -894,8 +934,11 @@ public final class BufferPool implements AutoCloseable {
         final long pooled = control(nextGeneration(generation(h)), BufferState.POOLED, 0);
         if (slot < pooledSlots) {
             CONTROL.setRelease(control, slot, pooled);
-            if (!tierFree[tier].offer(slot)) {
-                throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
+            if (!c.cache.push(tier, slot)) {
+                spill(c, tier);
+                if (!c.cache.push(tier, slot) && !tierFree[tier].offer(slot)) {
+                    throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
+                }
             }
             c.onReturned(tier);
             return;

@@ -19,6 +19,7 @@ import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.journal.RunJournal;
 import io.torvyn.engine.journal.RunJournalFactory;
 import io.torvyn.engine.journal.RunJournals;
+import io.torvyn.engine.metrics.PrometheusExporter;
 import io.torvyn.engine.ring.Stream;
 import io.torvyn.engine.schedule.CorePlacement;
 import io.torvyn.engine.schedule.HostCpus;
@@ -81,6 +82,7 @@ public final class FlowRun {
     private final AutoCloseable resources;
     private boolean resourcesClosed;
 
+    private PrometheusExporter exporter;
     private long startNs;
     private long endNs;
     private long peakHeap;
@@ -213,6 +215,15 @@ public final class FlowRun {
         }
         final ThreadPins pins = new ThreadPins(layout.pinned() && CorePlacement.supported() ? pinned : 0);
         reservation = CorePlacement.reserve(layout);
+        final String prometheus = config.observability().prometheus();
+        if (prometheus != null && !"off".equals(prometheus)) {
+            try {
+                exporter = PrometheusExporter.start(prometheus, this::summary, r -> threadFactory.named(r, "metrics"));
+            } catch (final RuntimeException e) {
+                releaseCores();
+                throw e;
+            }
+        }
         for (final ThreadPlacement t : layout.threads()) {
             final IdleStrategy idle = IdleStrategies.create(t.waitStrategy());
             final Stage[] group = new Stage[t.stages().size()];
@@ -346,6 +357,10 @@ public final class FlowRun {
         if (journal != null) {
             journal.close();
         }
+        if (exporter != null) {
+            exporter.close();
+            exporter = null;
+        }
         boolean alive = false;
         for (final Thread t : threads) {
             alive |= t.isAlive();
@@ -417,6 +432,11 @@ public final class FlowRun {
     }
 
     /** The component running node {@code name} (tests read a `builtin:collect` this way). */
+    /** The port the Prometheus endpoint listens on, or -1 when it is off. */
+    public int metricsPort() {
+        return exporter == null ? -1 : exporter.port();
+    }
+
     public Component component(final String name) {
         for (final TopologyNode n : topology.nodes()) {
             if (n.name().equals(name)) {

@@ -1,0 +1,56 @@
+package io.torvyn.engine.buffer;
+
+/**
+ * A stage's private stash of free slots per tier (a "magazine"), so allocation and release touch the shared free
+ * list once per batch instead of once per buffer. Elements flow from sources (which allocate) to sinks (which release),
+ * usually on different cores: without the stash every buffer moved the shared list's top word between the two cores,
+ * twice. With it, a sink returns half a stash in one burst and a source takes half a stash in one burst.
+ * <p>
+ * Single-threaded: used only through its {@link BufferClient}, by the one thread running that client's stage. At most
+ * {@code count / 16} (and 64) slots of a tier wait in one stash, so a flow's stashes never hide a large share of a
+ * tier from an allocating stage; tiers of fewer than 32 buffers are not stashed at all.
+ */
+final class SlotCache {
+    static final int EMPTY = -1;
+    private static final int MAX = 64;
+
+    private final int[][] slots;
+    private final int[] counts;
+
+    SlotCache(final int[] tierCounts) {
+        slots = new int[tierCounts.length][];
+        counts = new int[tierCounts.length];
+        for (int t = 0; t < tierCounts.length; t++) {
+            final int capacity = Math.min(MAX, tierCounts[t] / 16);
+            slots[t] = new int[capacity >= 2 ? capacity : 0];
+        }
+    }
+
+    int capacity(final int tier) {
+        return slots[tier].length;
+    }
+
+    int count(final int tier) {
+        return counts[tier];
+    }
+
+    int pop(final int tier) {
+        final int n = counts[tier];
+        if (n == 0) {
+            return EMPTY;
+        }
+        counts[tier] = n - 1;
+        return slots[tier][n - 1];
+    }
+
+    boolean push(final int tier, final int slot) {
+        final int n = counts[tier];
+        final int[] s = slots[tier];
+        if (n == s.length) {
+            return false;
+        }
+        s[n] = slot;
+        counts[tier] = n + 1;
+        return true;
+    }
+}
