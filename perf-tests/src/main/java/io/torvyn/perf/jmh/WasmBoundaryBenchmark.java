@@ -36,6 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  *     filter             examples/components/wat/size_filter.wasm, metadata-only, one call per element
  *     batch-filter       examples/components/c/batch_size_filter.wasm, metadata-only, one call per batch_size
  *     uppercase          examples/components/c/uppercase.wasm (reads, loops over every byte, writes)
+ *     batch-uppercase    examples/components/c/batch_uppercase.wasm (the same over the batch ABI)
  * </pre>
  * Score: elements per second (one op = one element). Run, for example:
  * {@code scripts/perf-jmh.sh WasmBoundaryBenchmark -p engine=chicory,wasmtime -p stage=forward,filter}.
@@ -86,6 +87,9 @@ public class WasmBoundaryBenchmark {
                 break;
             case "uppercase":
                 node = "component = \"file:" + components.resolve("c/uppercase.wasm") + "\"";
+                break;
+            case "batch-uppercase":
+                node = "component = \"file:" + components.resolve("c/batch_uppercase.wasm") + "\"";
                 break;
             default:
                 throw new IllegalArgumentException("unknown stage " + stage);
