@@ -10,6 +10,7 @@ import io.torvyn.engine.error.TorvynException;
 
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The JSON `config` string of a built-in node, read with the same rules as the manifest: unknown keys are E0703 with
@@ -94,25 +95,16 @@ final class BuiltinConfig {
 
     /** A size: a non-negative integer (bytes) or a string with a unit ("4KiB"). */
     long size(final String key, final long fallback) {
-        final JsonNode n = root.get(key);
-        if (n == null || n.isNull()) {
-            return fallback;
-        }
-        if (n.isIntegralNumber() && n.asLong() >= 0) {
-            return n.asLong();
-        }
-        if (n.isTextual()) {
-            try {
-                return Units.parseSize(n.asText());
-            } catch (final IllegalArgumentException e) {
-                throw wrongType(key, "a size such as 256, \"4KiB\" or \"1MiB\"", n);
-            }
-        }
-        throw wrongType(key, "a size such as 256, \"4KiB\" or \"1MiB\"", n);
+        return withUnit(key, fallback, Units::parseSize, "a size such as 256, \"4KiB\" or \"1MiB\"");
     }
 
     /** A duration: a string with a unit ("50us") or an integer of nanoseconds. */
     long duration(final String key, final long fallback) {
+        return withUnit(key, fallback, Units::parseDuration, "a duration such as \"50us\" or \"2ms\"");
+    }
+
+    private long withUnit(final String key, final long fallback, final ToLongFunction<String> parse,
+                          final String expected) {
         final JsonNode n = root.get(key);
         if (n == null || n.isNull()) {
             return fallback;
@@ -122,12 +114,12 @@ final class BuiltinConfig {
         }
         if (n.isTextual()) {
             try {
-                return Units.parseDuration(n.asText());
+                return parse.applyAsLong(n.asText());
             } catch (final IllegalArgumentException e) {
-                throw wrongType(key, "a duration such as \"50us\" or \"2ms\"", n);
+                throw wrongType(key, expected, n);
             }
         }
-        throw wrongType(key, "a duration such as \"50us\" or \"2ms\"", n);
+        throw wrongType(key, expected, n);
     }
 
     TorvynException wrongType(final String key, final String expected, final JsonNode found) {
