@@ -1,10 +1,7 @@
 package io.torvyn.engine.stage;
 
-import io.torvyn.engine.component.ElementFailure;
 import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.config.ErrorPolicy;
-import io.torvyn.engine.error.ErrorCode;
-import io.torvyn.engine.error.TorvynException;
 
 /**
  * Runs a sink: pushes batches, records `flow.latency` (source emit to sink completion, one clock read per batch) and
@@ -15,6 +12,7 @@ import io.torvyn.engine.error.TorvynException;
  */
 public final class SinkStage extends Stage {
     private final SinkComponent sink;
+    private final Runnable invoke;
     private final ErrorPolicy policy;
     private final int maxCall;
     private boolean completed;
@@ -22,6 +20,7 @@ public final class SinkStage extends Stage {
     public SinkStage(final StageSpec spec, final SinkComponent sink, final ErrorPolicy policy) {
         super(spec, sink);
         this.sink = sink;
+        this.invoke = () -> sink.push(ctx, batch);
         this.policy = policy;
         this.maxCall = Math.min(Math.max(spec.yieldBatch(), spec.batchSize()), sink.maxBatch());
     }
@@ -45,7 +44,7 @@ public final class SinkStage extends Stage {
             return 0;
         }
         final long t0 = System.nanoTime();
-        push();
+        callWithPolicy(policy, invoke, true);
         final long t1 = System.nanoTime();
         if (timed) {
             stats.recordInvocation(n, Math.max(t1, ctx.pausedUntilNs()) - t0);
@@ -57,52 +56,5 @@ public final class SinkStage extends Stage {
         }
         releaseUnpassedInputs();
         return n;
-    }
-
-    private void push() {
-        int from = 0;
-        int attempts = 0;
-        while (from < batch.end()) {
-            batch.start(from);
-            final long first = batch.sequence(from);
-            final int elements = batch.end() - from;
-            try {
-                client.elementSeq = first;
-                invocationBegins(first, elements);
-                sink.push(ctx, batch);
-                invocationEnds(first, elements, 0);
-                break;
-            } catch (final ElementFailure f) {
-                invocationEnds(first, f.index() - from, 1);
-                if (!retryable(f.error())) {
-                    break;
-                }
-                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
-                    attempts++;
-                    from = f.index();
-                } else {
-                    attempts = 0;
-                    stats.dropped++;
-                    from = f.index() + 1;
-                }
-            } catch (final TorvynException e) {
-                invocationEnds(first, 0, 1);
-                if (!retryable(e)) {
-                    break;
-                }
-                stats.dropped++;
-                from++;
-            }
-        }
-        batch.start(0);
-    }
-
-    private boolean retryable(final TorvynException error) {
-        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST || error.code() == ErrorCode.E0410) {
-            fail(error);
-            return false;
-        }
-        stats.errors++;
-        return true;
     }
 }

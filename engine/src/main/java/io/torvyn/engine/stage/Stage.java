@@ -6,8 +6,10 @@ import io.torvyn.engine.buffer.BufferPool;
 import io.torvyn.engine.component.Component;
 import io.torvyn.engine.component.ComponentContext;
 import io.torvyn.engine.component.ElementBatch;
+import io.torvyn.engine.component.ElementFailure;
 import io.torvyn.engine.component.Emitter;
 import io.torvyn.engine.config.BackpressurePolicy;
+import io.torvyn.engine.config.ErrorPolicy;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.ring.ElementEvent;
@@ -184,6 +186,58 @@ public abstract class Stage {
 
     /** The role-specific step: called only when no output is pending and the stage has not failed. */
     protected abstract int work();
+
+    // ------------------------------------------------------------------------------------------------ error policy
+
+    /**
+     * Calls the component on the batch under the node's error policy: a failed element is retried from where it failed
+     * ({@code retry:N}), skipped ({@code skip-element}; counted as dropped when {@code countSkips}), or fails the stage
+     * ({@code fail-fast}, and E0410 under any policy), which then drains. {@code call} handles
+     * {@code batch[start, end)} and is a field of the stage, so a call allocates nothing.
+     */
+    protected final void callWithPolicy(final ErrorPolicy policy, final Runnable call, final boolean countSkips) {
+        int attempts = 0;
+        int from = batch.start();
+        while (from < batch.end()) {
+            batch.start(from);
+            final long first = batch.sequence(from);
+            final int elements = batch.end() - from;
+            int failedAt;
+            TorvynException error;
+            try {
+                client.elementSeq = first;
+                invocationBegins(first, elements);
+                call.run();
+                invocationEnds(first, elements, 0);
+                break;
+            } catch (final ElementFailure f) {
+                invocationEnds(first, f.index() - from, 1);
+                failedAt = f.index();
+                error = f.error();
+            } catch (final TorvynException e) {
+                invocationEnds(first, 0, 1);
+                failedAt = from;
+                error = e;
+            }
+            if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST || error.code() == ErrorCode.E0410) {
+                batch.start(0);
+                fail(error);
+                return;
+            }
+            stats.errors++;
+            if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
+                attempts++;
+                from = failedAt;
+            } else {
+                attempts = 0;
+                if (countSkips) {
+                    stats.dropped++;
+                }
+                from = failedAt + 1;
+            }
+        }
+        batch.start(0);
+    }
 
     // ------------------------------------------------------------------------------------------------ failure
 

@@ -1,10 +1,7 @@
 package io.torvyn.engine.stage;
 
-import io.torvyn.engine.component.ElementFailure;
 import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ErrorPolicy;
-import io.torvyn.engine.error.ErrorCode;
-import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.topology.Role;
 
 /**
@@ -16,6 +13,7 @@ import io.torvyn.engine.topology.Role;
 public final class TransformStage extends Stage {
     private final TransformComponent transform;
     private final Role role;
+    private final Runnable invoke;
     private final ErrorPolicy policy;
     private final int maxCall;
     private boolean flushedAtEnd;
@@ -24,6 +22,7 @@ public final class TransformStage extends Stage {
         super(spec, transform);
         this.transform = transform;
         this.role = spec.role();
+        this.invoke = () -> transform.process(ctx, batch, out);
         this.policy = policy;
         this.maxCall = Math.max(spec.yieldBatch(), spec.batchSize());
     }
@@ -47,7 +46,7 @@ public final class TransformStage extends Stage {
             return 0;
         }
         final long t0 = timed ? System.nanoTime() : 0;
-        callWithPolicy();
+        callWithPolicy(policy, invoke, false);
         if (timed) {
             stats.recordInvocation(n, System.nanoTime() - t0);
         } else {
@@ -89,58 +88,5 @@ public final class TransformStage extends Stage {
                 stats.dropped++;
             }
         }
-    }
-
-    private void callWithPolicy() {
-        int attempts = 0;
-        int from = batch.start();
-        while (from < batch.end()) {
-            batch.start(from);
-            final long first = batch.sequence(from);
-            final int elements = batch.end() - from;
-            try {
-                client.elementSeq = first;
-                invocationBegins(first, elements);
-                transform.process(ctx, batch, out);
-                invocationEnds(first, elements, 0);
-                return;
-            } catch (final ElementFailure f) {
-                invocationEnds(first, f.index() - from, 1);
-                final int failedAt = f.index();
-                if (!handle(f.error(), attempts)) {
-                    return;
-                }
-                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
-                    attempts++;
-                    from = failedAt;
-                } else {
-                    attempts = 0;
-                    from = failedAt + 1;
-                }
-            } catch (final TorvynException e) {
-                invocationEnds(first, 0, 1);
-                if (!handle(e, attempts)) {
-                    return;
-                }
-                if (policy.kind() == ErrorPolicy.Kind.RETRY && attempts < policy.retries()) {
-                    attempts++;
-                } else {
-                    attempts = 0;
-                    from++;
-                }
-            }
-        }
-        batch.start(0);
-    }
-
-    /** Counts the error; returns false when the policy is fail-fast (the stage has failed and now drains). */
-    private boolean handle(final TorvynException error, final int attempts) {
-        if (policy.kind() == ErrorPolicy.Kind.FAIL_FAST || error.code() == ErrorCode.E0410) {
-            batch.start(0);
-            fail(error);
-            return false;
-        }
-        stats.errors++;
-        return true;
     }
 }
