@@ -66,7 +66,7 @@ public class JournalBenchmark {
 
     /** The journal's output over the measured invocations, reported by JMH as rates beside the element rate. */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class JournalCounters {
         public long records;
         public long bytes;
