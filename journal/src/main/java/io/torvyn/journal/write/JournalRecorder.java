@@ -9,24 +9,23 @@ import io.torvyn.journal.record.JournalRecordDescriptor;
 import io.torvyn.journal.record.PayloadHash;
 import net.openhft.chronicle.core.UnsafeMemory;
 
-import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
 
-import static io.torvyn.journal.record.JournalRecordDescriptor.FRAME_LENGTH;
-import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_OP;
-import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_PAYLOAD;
+import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASHED_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.FULL_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.MAX_CHUNK;
 
 /**
  * One node's recording point: turns each {@link BufferRecorder} call into a fixed binary record in the node's
  * {@link RecordRing}, on the stage's own thread, without allocating, locking or touching a file. It maps the pool's
  * generic arguments onto the record's fields (see {@link JournalRecordDescriptor} for what each field means per
- * operation) and, at level payloads, hashes every published payload and copies every payload a source publishes
- * into {@code source-payload} records so a replay needs no source.
+ * operation), writes the 32-byte compact form whenever the values fit and keeps the anchor (the last full record's
+ * time and sequence) the compact form is relative to. At level payloads it hashes every published payload and copies
+ * every payload a source publishes into {@code source-payload} records so a replay needs no source.
  */
 public final class JournalRecorder implements BufferRecorder {
     private final RecordRing ring;
-    private final ByteBuffer buffer;
     private final int node;
     private final LongSupplier clock;
     private final BufferPool pool;
@@ -38,6 +37,9 @@ public final class JournalRecorder implements BufferRecorder {
     private long hash;
     private long payloadHandle;
     private long payloadSeq = Long.MIN_VALUE;
+    private boolean anchored;
+    private long anchorTime;
+    private long anchorSeq;
 
     /**
      * @param payloads   level payloads: hash published payloads, and record a source's payload bytes
@@ -47,7 +49,6 @@ public final class JournalRecorder implements BufferRecorder {
     public JournalRecorder(final RecordRing ring, final int node, final LongSupplier clock, final BufferPool pool,
                            final boolean payloads, final boolean source, final FileSource fileSource) {
         this.ring = ring;
-        this.buffer = ring.buffer();
         this.node = node;
         this.clock = clock;
         this.pool = pool;
@@ -112,31 +113,61 @@ public final class JournalRecorder implements BufferRecorder {
         long position = 0;
         do {
             final int chunk = (int) Math.min(MAX_CHUNK, total - position);
-            final int frameLength = FRAME_LENGTH + chunk;
-            final int aligned = JournalRecordDescriptor.alignedLength(frameLength);
-            final int at = ring.claim(aligned);
+            final int length = JournalRecordDescriptor.fullLength(chunk);
+            final long timeNs = clock.getAsLong();
+            final int at = ring.claim(length);
             if (at < 0) {
                 return;
             }
-            JournalRecordDescriptor.writeFrame(buffer, at, KIND_PAYLOAD, frameLength, clock.getAsLong(), seq, node,
-                BufferOps.SOURCE_PAYLOAD, handle, tier, position, chunk, 0, contentType, total, payloadHash);
-            UnsafeMemory.UNSAFE.copyMemory(address + position, ring.address() + at + FRAME_LENGTH, chunk);
-            ring.commit(aligned);
+            final long to = ring.address() + at;
+            JournalRecordDescriptor.putFull(to, BufferOps.SOURCE_PAYLOAD, tier, chunk, timeNs, seq, handle, position,
+                chunk, 0, contentType, total, payloadHash);
+            UnsafeMemory.UNSAFE.copyMemory(address + position, to + FULL_LENGTH, chunk);
+            ring.commit(length);
+            anchorTime = timeNs;
+            anchorSeq = seq;
+            anchored = true;
             position += chunk;
         } while (position < total);
     }
 
+    /**
+     * Writes one operation record: compact when the time and sequence are close enough to the anchor and every other
+     * value fits its 32-bit field, else full (which becomes the new anchor).
+     */
     private void write(final long seq, final int op, final long handle, final int tier, final long offset,
                        final long length, final long copiedBytes, final long fuel, final long aux,
                        final long payloadHash) {
         final long timeNs = clock.getAsLong();
-        final int at = ring.claim(FRAME_LENGTH);
+        final long deltaTime = timeNs - anchorTime;
+        final long deltaSeq = seq - anchorSeq;
+        final int shape = JournalRecordDescriptor.shape(op);
+        final long x = shape == JournalRecordDescriptor.SHAPE_COPY ? copiedBytes : aux;
+        final long y = shape == JournalRecordDescriptor.SHAPE_INVOKE ? fuel : offset;
+        final long rest = shape == JournalRecordDescriptor.SHAPE_COPY ? aux | fuel
+            : shape == JournalRecordDescriptor.SHAPE_INVOKE ? offset | copiedBytes : copiedBytes | fuel;
+        if (anchored && rest == 0 && JournalRecordDescriptor.fitsUnsigned32(deltaTime)
+            && JournalRecordDescriptor.fitsSigned32(deltaSeq) && JournalRecordDescriptor.fitsUnsigned32(length)
+            && JournalRecordDescriptor.fitsSigned32(x) && JournalRecordDescriptor.fitsUnsigned32(y)) {
+            final int size = payloadHash == 0 ? COMPACT_LENGTH : COMPACT_HASHED_LENGTH;
+            final int at = ring.claim(size);
+            if (at >= 0) {
+                JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime, deltaSeq, length, handle,
+                    x, y, payloadHash);
+                ring.commit(size);
+            }
+            return;
+        }
+        final int at = ring.claim(FULL_LENGTH);
         if (at < 0) {
             return;
         }
-        JournalRecordDescriptor.writeFrame(buffer, at, KIND_OP, FRAME_LENGTH, timeNs, seq, node, op, handle, tier,
-            offset, length, copiedBytes, fuel, aux, payloadHash);
-        ring.commit(FRAME_LENGTH);
+        JournalRecordDescriptor.putFull(ring.address() + at, op, tier, 0, timeNs, seq, handle, offset, length,
+            copiedBytes, fuel, aux, payloadHash);
+        ring.commit(FULL_LENGTH);
+        anchorTime = timeNs;
+        anchorSeq = seq;
+        anchored = true;
     }
 
     /** The ring this recorder writes to. */

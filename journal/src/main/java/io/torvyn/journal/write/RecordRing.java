@@ -12,10 +12,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A bounded, off-heap, single-producer single-consumer ring of journal records: the only thing a recording stage
  * touches, so the data path never waits on a file. The producer is the thread running one node's stage; the consumer
- * is the journal thread, which seals each record (checksum) and copies it into that node's Chronicle Queue.
+ * is the journal thread, which copies whole ranges of records into that node's Chronicle Queue, one checksummed
+ * document per range.
  *
  * <p>Records are variable-length ({@link JournalRecordDescriptor}) and never wrap: a record that does not fit before
- * the end of the memory is preceded by a {@link JournalRecordDescriptor#KIND_PADDING padding} frame up to the end.
+ * the end of the memory is preceded by {@link JournalRecordDescriptor#OP_PADDING padding} up to the end.
  * The producer writes a record with plain stores and publishes it with one release store of the tail; the consumer
  * reads the tail with an acquire load and frees space with a release store of the head. Tail and head sit 128 bytes
  * apart in one {@code long[]} so producer and consumer never share a cache line.
@@ -34,6 +35,7 @@ public final class RecordRing {
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long PARK_NS = 10_000;
+    private static final int CACHE_LINE = 64;
 
     private final ByteBuffer buffer;
     private final ByteBuffer consumerView;
@@ -57,7 +59,8 @@ public final class RecordRing {
         }
         this.capacity = capacity;
         this.mask = capacity - 1;
-        this.buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = ByteBuffer.allocateDirect(capacity + CACHE_LINE).alignedSlice(CACHE_LINE).limit(capacity).slice()
+            .order(ByteOrder.LITTLE_ENDIAN);
         this.consumerView = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.store = BytesStore.wrap(buffer);
         this.address = store.addressForWrite(0);
@@ -85,9 +88,7 @@ public final class RecordRing {
             }
         }
         if (padding > 0) {
-            buffer.putShort(index + JournalRecordDescriptor.MAGIC_OFFSET, JournalRecordDescriptor.MAGIC);
-            buffer.put(index + JournalRecordDescriptor.KIND_OFFSET, JournalRecordDescriptor.KIND_PADDING);
-            buffer.putInt(index + JournalRecordDescriptor.FRAME_LENGTH_OFFSET, padding);
+            JournalRecordDescriptor.putPadding(address + index, padding);
             producerTail = tail + padding;
             return 0;
         }

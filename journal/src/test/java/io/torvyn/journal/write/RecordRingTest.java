@@ -3,7 +3,6 @@ package io.torvyn.journal.write;
 import io.torvyn.journal.record.JournalRecordDescriptor;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +21,9 @@ class RecordRingTest {
         ring.release(big);
         final int at = ring.claim(big);
         assertEquals(0, at, "the second record starts again at the beginning");
-        final ByteBuffer b = ring.buffer();
-        assertEquals(JournalRecordDescriptor.KIND_PADDING, b.get(big + JournalRecordDescriptor.KIND_OFFSET));
-        assertEquals(CAPACITY - big, b.getInt(big + JournalRecordDescriptor.FRAME_LENGTH_OFFSET));
+        final long padding = JournalRecordDescriptor.firstWord(ring.address() + big);
+        assertEquals(JournalRecordDescriptor.OP_PADDING, JournalRecordDescriptor.op(padding));
+        assertEquals(CAPACITY - big, JournalRecordDescriptor.recordLength(padding));
         ring.commit(big);
         assertEquals(CAPACITY + big, ring.tail());
     }
@@ -32,16 +31,16 @@ class RecordRingTest {
     @Test
     void aFullRingMakesTheProducerWaitAndCountsIt() throws Exception {
         final RecordRing ring = new RecordRing(CAPACITY);
-        final int n = CAPACITY / JournalRecordDescriptor.FRAME_LENGTH;
+        final int n = CAPACITY / JournalRecordDescriptor.COMPACT_LENGTH;
         for (int i = 0; i < n; i++) {
-            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+            ring.claim(JournalRecordDescriptor.COMPACT_LENGTH);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         }
         assertEquals(0, ring.backpressureEvents());
         final AtomicLong claimedAt = new AtomicLong(-2);
         final Thread producer = new Thread(() -> {
-            claimedAt.set(ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+            claimedAt.set(ring.claim(JournalRecordDescriptor.COMPACT_LENGTH));
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         });
         producer.start();
         while (ring.backpressureEvents() == 0) {
@@ -58,11 +57,11 @@ class RecordRingTest {
     @Test
     void aClosedRingReleasesAWaitingProducerAndCountsTheLoss() throws Exception {
         final RecordRing ring = new RecordRing(CAPACITY);
-        while (ring.tail() + JournalRecordDescriptor.FRAME_LENGTH <= CAPACITY) {
-            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+        while (ring.tail() + JournalRecordDescriptor.COMPACT_LENGTH <= CAPACITY) {
+            ring.claim(JournalRecordDescriptor.COMPACT_LENGTH);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         }
-        final Thread producer = new Thread(() -> ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
+        final Thread producer = new Thread(() -> ring.claim(JournalRecordDescriptor.COMPACT_LENGTH));
         producer.start();
         while (ring.backpressureEvents() == 0) {
             Thread.onSpinWait();
