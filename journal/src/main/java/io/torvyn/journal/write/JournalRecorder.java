@@ -21,7 +21,9 @@ import static io.torvyn.journal.record.JournalRecordDescriptor.MAX_CHUNK;
  * {@link RecordRing}, on the stage's own thread, without allocating, locking or touching a file. It maps the pool's
  * generic arguments onto the record's fields (see {@link JournalRecordDescriptor} for what each field means per
  * operation), writes the 32-byte compact form whenever the values fit and keeps the anchor (the last full record's
- * time and sequence) the compact form is relative to. At level payloads it hashes every published payload and copies
+ * time and sequence) the compact form is relative to. Between {@link #beginBatch()} and {@link #endBatch()} (a stage
+ * taking, publishing or releasing a batch in one loop) its records share one clock reading, which is most of what a
+ * record costs the stage. At level payloads it hashes every published payload and copies
  * every payload a source publishes into {@code source-payload} records so a replay needs no source.
  */
 public final class JournalRecorder implements BufferRecorder {
@@ -37,6 +39,10 @@ public final class JournalRecorder implements BufferRecorder {
     private long hash;
     private long payloadHandle;
     private long payloadSeq = Long.MIN_VALUE;
+    private boolean batching;
+    private boolean batchTimed;
+    private long batchTime;
+    private long waitsSeen;
     private boolean anchored;
     private long anchorTime;
     private long anchorSeq;
@@ -91,6 +97,41 @@ public final class JournalRecorder implements BufferRecorder {
         write(client.elementSeq, op, 0, -1, 0, elements, 0, fuel, status, 0);
     }
 
+    @Override
+    public void beginBatch() {
+        batching = true;
+        batchTimed = false;
+    }
+
+    @Override
+    public void endBatch() {
+        batching = false;
+    }
+
+    /** The time of the next record: the clock, or the batch's one reading while a batch runs. */
+    private long now() {
+        if (!batching) {
+            return clock.getAsLong();
+        }
+        if (!batchTimed) {
+            batchTime = clock.getAsLong();
+            batchTimed = true;
+        }
+        return batchTime;
+    }
+
+    /**
+     * After the stage had to wait for room in the ring, the rest of its batch is no longer "at the same time": the
+     * next record reads the clock again.
+     */
+    private void afterClaim() {
+        final long waits = ring.producerWaits();
+        if (waits != waitsSeen) {
+            waitsSeen = waits;
+            batchTimed = false;
+        }
+    }
+
     /** The hash of a published payload, once per element and handle however many streams it fans out to. */
     private long publishedHash(final long seq, final long handle, final int tier, final long length) {
         if (handle == hashedHandle && seq == hashedSeq) {
@@ -114,8 +155,9 @@ public final class JournalRecorder implements BufferRecorder {
         do {
             final int chunk = (int) Math.min(MAX_CHUNK, total - position);
             final int length = JournalRecordDescriptor.fullLength(chunk);
-            final long timeNs = clock.getAsLong();
+            final long timeNs = now();
             final int at = ring.claim(length);
+            afterClaim();
             if (at < 0) {
                 return;
             }
@@ -138,7 +180,7 @@ public final class JournalRecorder implements BufferRecorder {
     private void write(final long seq, final int op, final long handle, final int tier, final long offset,
                        final long length, final long copiedBytes, final long fuel, final long aux,
                        final long payloadHash) {
-        final long timeNs = clock.getAsLong();
+        final long timeNs = now();
         final long deltaTime = timeNs - anchorTime;
         final long deltaSeq = seq - anchorSeq;
         final int shape = JournalRecordDescriptor.shape(op);
@@ -151,6 +193,7 @@ public final class JournalRecorder implements BufferRecorder {
             && JournalRecordDescriptor.fitsSigned32(x) && JournalRecordDescriptor.fitsUnsigned32(y)) {
             final int size = payloadHash == 0 ? COMPACT_LENGTH : COMPACT_HASHED_LENGTH;
             final int at = ring.claim(size);
+            afterClaim();
             if (at >= 0) {
                 JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime, deltaSeq, length, handle,
                     x, y, payloadHash);
@@ -159,6 +202,7 @@ public final class JournalRecorder implements BufferRecorder {
             return;
         }
         final int at = ring.claim(FULL_LENGTH);
+        afterClaim();
         if (at < 0) {
             return;
         }

@@ -46,7 +46,9 @@ public final class RecordRing {
     private final long[] positions = new long[SLOTS];
 
     private long producerTail;
+    private long producerLimit;
     private long cachedHead;
+    private long producerWaits;
     private volatile boolean closed;
 
     /**
@@ -76,6 +78,15 @@ public final class RecordRing {
      */
     public int claim(final int alignedLength) {
         final long tail = producerTail;
+        if (tail + alignedLength <= producerLimit) {
+            return (int) (tail & mask);
+        }
+        return claimSlowly(alignedLength);
+    }
+
+    /** {@link #claim} when the record may not fit: pads to the end of the memory, waits for room, moves the limit. */
+    private int claimSlowly(final int alignedLength) {
+        final long tail = producerTail;
         final int index = (int) (tail & mask);
         final int toEnd = capacity - index;
         final int padding = alignedLength > toEnd ? toEnd : 0;
@@ -87,18 +98,24 @@ public final class RecordRing {
                 return -1;
             }
         }
+        final long start = tail + padding;
         if (padding > 0) {
             JournalRecordDescriptor.putPadding(address + index, padding);
-            producerTail = tail + padding;
-            return 0;
+            producerTail = start;
         }
-        return index;
+        producerLimit = Math.min(cachedHead + capacity, (start & ~mask) + capacity);
+        return (int) (start & mask);
     }
 
     /** Publishes the record written at the index {@link #claim} returned. */
     public void commit(final int alignedLength) {
         producerTail += alignedLength;
         POSITIONS.setRelease(positions, TAIL, producerTail);
+    }
+
+    /** How many times this producer has waited for room (read on the producer's thread only). */
+    public long producerWaits() {
+        return producerWaits;
     }
 
     /** The ring memory, little-endian; the producer writes records here with absolute puts. */
@@ -112,6 +129,7 @@ public final class RecordRing {
     }
 
     private boolean waitForRoom(final long needed) {
+        producerWaits++;
         POSITIONS.setOpaque(positions, BACKPRESSURE, (long) POSITIONS.getOpaque(positions, BACKPRESSURE) + 1);
         int idle = 0;
         while (needed > cachedHead) {
