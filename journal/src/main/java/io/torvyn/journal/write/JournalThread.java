@@ -26,9 +26,9 @@ import static io.torvyn.journal.record.JournalRecordDescriptor.HEADER_LENGTH;
  *
  * <p>After a pass that empties every ring it sleeps briefly, so records accumulate into large documents and the
  * thread takes little CPU from the stages; a ring with more than one document waiting is drained again at once.
- * Asked to stop, it drains every ring to empty before writing flow-end, so nothing the stages recorded is lost; asked to abort, it stops at once. Any failure (a full disk)
- * closes every ring so no stage waits forever on a journal that is gone; the failure is reported by
- * {@link ChronicleRunJournal#finish}.
+ * Asked to stop, it drains every ring to empty before writing flow-end, so nothing the stages recorded is lost; asked
+ * to abort, it stops at once. Any failure (a full disk) closes every ring so no stage waits forever on a journal that
+ * is gone; the failure is reported by {@link ChronicleRunJournal#finish}.
  */
 final class JournalThread implements Runnable {
     private static final int MAX_DOCUMENT_BYTES = 64 << 10;
