@@ -126,6 +126,7 @@ class JournalThreadTest {
         final List<Long> seqs = j.records().stream().map(JournalRecord::elementSeq).toList();
         assertEquals(List.of(500L, 510L, 520L, 530L, 900L, 905L), times, j.problems().toString());
         assertEquals(List.of(500L, 501L, 502L, 503L, 900L, 899L), seqs);
-        assertTrue(j.problems().stream().noneMatch(p -> p.message().contains("record(s) missing")), j.problems().toString());
+        assertTrue(j.problems().stream().noneMatch(p -> p.message().contains("record(s) missing")),
+            j.problems().toString());
     }
 }

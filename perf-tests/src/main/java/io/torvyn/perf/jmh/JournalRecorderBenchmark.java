@@ -59,8 +59,8 @@ public class JournalRecorderBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        pool = new BufferPool(new PoolsConfig(List.of(new TierConfig("small", 256, 16)), ExhaustionPolicy.FALLBACK_ALLOC,
-            1 << 20));
+        pool = new BufferPool(new PoolsConfig(List.of(new TierConfig("small", 256, 16)),
+            ExhaustionPolicy.FALLBACK_ALLOC, 1 << 20));
         client = pool.newClient(1, "upper");
         ring = new RecordRing(1 << 20);
         final long[] fixed = {0};
