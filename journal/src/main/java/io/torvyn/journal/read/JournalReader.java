@@ -250,7 +250,7 @@ public final class JournalReader {
                 && b.getShort(JournalRecordDescriptor.MAGIC_OFFSET) == JournalRecordDescriptor.MAGIC;
             final int claimed = plausible ? b.getInt(JournalRecordDescriptor.COUNT_OFFSET) : -1;
             problems.add(corrupt("invalid document: " + why + "; skipped " + length + " byte(s)"
-                    + (claimed > 0 && claimed <= length / JournalRecordDescriptor.COMPACT_LENGTH
+                    + (claimed > 0 && claimed <= length / JournalRecordDescriptor.TINY_LENGTH
                     ? " (about " + claimed + " record(s))" : ""),
                 where(queue, index, -1), "the records of the documents around it are read normally"));
             skipped++;

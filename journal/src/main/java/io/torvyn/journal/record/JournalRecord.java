@@ -6,7 +6,6 @@ import io.torvyn.engine.buffer.HandleDescriptor;
 import java.nio.ByteBuffer;
 
 import static io.torvyn.journal.record.JournalRecordDescriptor.AUX_OFFSET;
-import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASHED_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASH_OFFSET;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_LENGTH_OFFSET;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COPIED_BYTES_OFFSET;
@@ -38,16 +37,16 @@ public record JournalRecord(String queue, long index, long timeNs, long elementS
                             long aux, long payloadHash, byte[] payload) {
 
     /**
-     * Decodes the (already validated) record at {@code at} of a document of node {@code node}, whose compact fields
-     * are relative to {@code anchorTime} and {@code anchorSeq} (the header's anchor, or the last full record's).
+     * Decodes the (already validated) record at {@code at} of a document of node {@code node}, whose tiny and compact
+     * fields are relative to {@code anchorTime} and {@code anchorSeq} (the header's anchor, or the last full record's).
      */
     public static JournalRecord decode(final ByteBuffer b, final int at, final String queue, final long index,
                                        final int node, final long anchorTime, final long anchorSeq) {
         final long w = b.getLong(at);
         final int op = JournalRecordDescriptor.op(w);
-        final int tier = (byte) (w >>> 8);
-        final long handle = b.getLong(at + HANDLE_OFFSET);
         if (JournalRecordDescriptor.isFull(w)) {
+            final int tier = (byte) (w >>> 8);
+            final long handle = b.getLong(at + HANDLE_OFFSET);
             final int chunk = (int) (w >>> 32);
             byte[] payload = null;
             if (op == BufferOps.SOURCE_PAYLOAD) {
@@ -59,13 +58,36 @@ public record JournalRecord(String queue, long index, long timeNs, long elementS
                 b.getLong(at + LENGTH_OFFSET), b.getLong(at + COPIED_BYTES_OFFSET), b.getLong(at + FUEL_OFFSET),
                 b.getLong(at + AUX_OFFSET), b.getLong(at + PAYLOAD_HASH_OFFSET), payload);
         }
-        final long time = anchorTime + Integer.toUnsignedLong(b.getInt(at + DELTA_TIME_OFFSET));
-        final long seq = anchorSeq + b.getInt(at + DELTA_SEQ_OFFSET);
-        final long length = Integer.toUnsignedLong(b.getInt(at + COMPACT_LENGTH_OFFSET));
-        final long x = b.getInt(at + X_OFFSET);
-        final long y = Integer.toUnsignedLong(b.getInt(at + Y_OFFSET));
-        final long hash = JournalRecordDescriptor.recordLength(w) == COMPACT_HASHED_LENGTH
-            ? b.getLong(at + COMPACT_HASH_OFFSET) : 0;
+        final long time;
+        final long seq;
+        final long length;
+        final long x;
+        final long y;
+        final long handle;
+        final int tier;
+        long hash = 0;
+        if (JournalRecordDescriptor.form(w) == JournalRecordDescriptor.FORM_TINY) {
+            final long w1 = b.getLong(at + 8);
+            tier = (int) (w >>> 8 & 7) - 1;
+            time = anchorTime + (w >>> 11 & JournalRecordDescriptor.TINY_MAX_DELTA_TIME);
+            seq = anchorSeq + ((w >>> 36 & 0x3FF) ^ 0x200) - 0x200;
+            handle = HandleDescriptor.handle((int) (w >>> 46),
+                (int) (w1 & JournalRecordDescriptor.TINY_MAX_GENERATION));
+            length = w1 >>> 20 & JournalRecordDescriptor.TINY_MAX_LENGTH;
+            x = (short) (w1 >>> 36);
+            y = w1 >>> 52;
+        } else {
+            tier = (byte) (w >>> 8);
+            handle = b.getLong(at + HANDLE_OFFSET);
+            time = anchorTime + Integer.toUnsignedLong(b.getInt(at + DELTA_TIME_OFFSET));
+            seq = anchorSeq + b.getInt(at + DELTA_SEQ_OFFSET);
+            length = Integer.toUnsignedLong(b.getInt(at + COMPACT_LENGTH_OFFSET));
+            x = b.getInt(at + X_OFFSET);
+            y = Integer.toUnsignedLong(b.getInt(at + Y_OFFSET));
+            if (JournalRecordDescriptor.form(w) == JournalRecordDescriptor.FORM_COMPACT_HASHED) {
+                hash = b.getLong(at + COMPACT_HASH_OFFSET);
+            }
+        }
         long offset = 0;
         long copied = 0;
         long fuel = 0;
@@ -88,7 +110,7 @@ public record JournalRecord(String queue, long index, long timeNs, long elementS
             offset, length, copied, fuel, aux, hash, null);
     }
 
-    /** Whether this record was written in full, and so is the anchor of the compact records after it. */
+    /** Whether this record was written in full, and so is the anchor of the records after it. */
     public static boolean isAnchor(final ByteBuffer b, final int at) {
         return JournalRecordDescriptor.isFull(b.getLong(at));
     }

@@ -44,30 +44,36 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * <h2>Records</h2>
- * Every record starts with the same 8-byte word, whose {@code words} field is the record's length in 8-byte words.
- * A <em>compact</em> record (32 bytes, or 40 with a payload hash) holds the time and element sequence as deltas from
- * the current <em>anchor</em> and the rest in 32 bits; a <em>full</em> record (80 bytes, plus the chunk of a
- * {@code source-payload}) holds every field at 64 bits and becomes the anchor for the records after it. The recorder
- * writes compact whenever the values fit (nearly always: a run of buffer operations on one node is close in time and
- * sequence) and full otherwise; the header carries the anchor in force at the start of its body, so each document
- * decodes on its own.
+ * A record's first byte holds its operation (low 5 bits) and its form (high 3 bits), which fixes its length, so the
+ * journal thread can walk a ring without decoding. Time and element sequence are written as deltas from the current
+ * <em>anchor</em>, the time and sequence of the last full record; the header carries the anchor in force at the
+ * start of its body, so each document decodes on its own. The recorder writes the smallest form the values fit, and a
+ * full record (a new anchor) whenever the deltas would leave the tiny form's range, so nearly every record is tiny.
+ * <ul>
+ *   <li><b>tiny</b> (16 bytes): two little-endian words of bit fields, for buffer operations of an ordinary run.
+ *   <li><b>compact</b> (32 bytes, or 40 with a payload hash): 32-bit fields, for values the tiny form cannot hold.
+ *   <li><b>full</b> (80 bytes, plus the chunk of a {@code source-payload}): every field at 64 bits; an anchor.
+ * </ul>
  * <pre>
- *  every record         compact (words 4, or 5 with hash)     full (words 10 + chunk words)
- *  0  op        u8      4  time - anchor time     u32         4  chunk length (payload bytes)  u32
- *  1  tier      i8      8  element_seq - anchor   i32         8  time_ns                        i64
- *  2  words     u16    12  length                 u32        16  handle                         i64
- *                      16  handle                 i64        24  element_seq                    i64
- *                      24  x (see below)          i32        32  offset                         i64
- *                      28  y (see below)          u32        40  length                         i64
- *                      32  payload_hash (words 5) i64        48  copied_bytes                   i64
- *                                                            56  fuel                           i64
- *                                                            64  aux                            i64
- *                                                            72  payload_hash                   i64
- *                                                            80  payload chunk, padded to 8 ...
+ *  tiny, word 0 (bits)               tiny, word 1 (bits)           compact                      full
+ *   0..4  op                          0..19  generation (20)        0  op | form << 5   u8      0  op | form << 5   u8
+ *   5..7  form (1)                   20..35  length (16)            1  tier             i8      1  tier             i8
+ *   8..10 tier + 1 (0: none)         36..51  x (16, signed)         4  time - anchor    u32     4  chunk length     u32
+ *  11..35 time - anchor (25)         52..63  y (12)                 8  seq - anchor     i32     8  time_ns          i64
+ *  36..45 seq - anchor (10, signed)                                12  length           u32    16  handle           i64
+ *  46..63 slot (18)                                                16  handle           i64    24  element_seq      i64
+ *                                                                  24  x                i32    32  offset           i64
+ *                                                                  28  y                u32    40  length           i64
+ *                                                                  32  payload_hash     i64    48  copied_bytes     i64
+ *                                                                      (form 3 only)           56  fuel             i64
+ *                                                                                              64  aux              i64
+ *                                                                                              72  payload_hash     i64
+ *                                                                                              80  chunk, padded to 8
  * </pre>
- * A compact record's {@code x} and {@code y} are, by operation: {@code read}/{@code write}: copied_bytes, offset;
- * {@code invoke-begin}/{@code invoke-end}: aux (status), fuel; every other operation: aux, offset. The fields it does
- * not hold are zero; the node is the header's; the generation is the handle's high half.
+ * Forms: 1 tiny, 2 compact, 3 compact with hash, 4 full. The handle of a tiny record is its slot and generation; x
+ * and y of tiny and compact records are, by operation: {@code read}/{@code write}: copied_bytes, offset;
+ * {@code invoke-begin}/{@code invoke-end}: aux (status), fuel; every other operation: aux, offset. The fields a form
+ * does not hold are zero; the node is the header's; the generation is the handle's high half.
  *
  * <p>Field meanings per operation (beyond the obvious): {@code alloc}/{@code fallback-alloc}: length = capacity,
  * aux = requested size; {@code write}/{@code read}: offset = position in the buffer, copied_bytes = bytes copied,
@@ -81,8 +87,8 @@ import java.util.zip.CRC32C;
  * aux = level ordinal; {@code flow-end}: length = elements delivered, copied_bytes = bytes copied, fuel = copies,
  * aux = exit code.
  *
- * <p>Inside a recording ring (never in a queue) a record whose op is {@link #OP_PADDING} fills the memory up to the
- * ring's end; its {@code words} is its length.
+ * <p>Inside a recording ring (never in a queue) a record of form {@link #FORM_PADDING} fills the memory up to the
+ * ring's end; the 32 bits at its offset 4 are its length.
  */
 public final class JournalRecordDescriptor {
     /** 'T','J' read as a little-endian short. */
@@ -104,9 +110,8 @@ public final class JournalRecordDescriptor {
     /** Bytes of a document header. */
     public static final int HEADER_LENGTH = 48;
 
-    public static final int OP_OFFSET = 0;
+    public static final int OP_FORM_OFFSET = 0;
     public static final int TIER_OFFSET = 1;
-    public static final int WORDS_OFFSET = 2;
     public static final int DELTA_TIME_OFFSET = 4;
     public static final int DELTA_SEQ_OFFSET = 8;
     public static final int COMPACT_LENGTH_OFFSET = 12;
@@ -124,6 +129,14 @@ public final class JournalRecordDescriptor {
     public static final int AUX_OFFSET = 64;
     public static final int PAYLOAD_HASH_OFFSET = 72;
 
+    public static final int FORM_TINY = 1;
+    public static final int FORM_COMPACT = 2;
+    public static final int FORM_COMPACT_HASHED = 3;
+    public static final int FORM_FULL = 4;
+    /** Ring filler up to the end of the ring's memory; never written to a queue. */
+    public static final int FORM_PADDING = 7;
+
+    public static final int TINY_LENGTH = 16;
     /** Bytes of a compact record without, and with, a payload hash. */
     public static final int COMPACT_LENGTH = 32;
     public static final int COMPACT_HASHED_LENGTH = 40;
@@ -137,8 +150,16 @@ public final class JournalRecordDescriptor {
     public static final int ALIGNMENT = 8;
     /** The node of records that belong to the flow rather than a node (flow-start, flow-end). */
     public static final int FLOW_NODE = -1;
-    /** The op of ring padding. */
-    public static final int OP_PADDING = 0xFF;
+
+    /** Largest time delta (ns) and sequence-delta magnitude of a tiny record: past them the recorder re-anchors. */
+    public static final long TINY_MAX_DELTA_TIME = (1L << 25) - 1;
+    public static final long TINY_MAX_DELTA_SEQ = (1L << 9) - 1;
+    /** Largest tier, slot, generation, length and y a tiny record holds; its x is a signed 16-bit value. */
+    public static final int TINY_MAX_TIER = 6;
+    public static final long TINY_MAX_SLOT = (1L << 18) - 1;
+    public static final long TINY_MAX_GENERATION = (1L << 20) - 1;
+    public static final long TINY_MAX_LENGTH = (1L << 16) - 1;
+    public static final long TINY_MAX_Y = (1L << 12) - 1;
 
     /** How a compact record's x and y map onto the generic fields. */
     public static final int SHAPE_PLAIN = 0;
@@ -148,9 +169,8 @@ public final class JournalRecordDescriptor {
     private static final Unsafe UNSAFE = UnsafeMemory.UNSAFE;
     private static final boolean LITTLE = UnsafeMemory.IS_LITTLE_ENDIAN;
     private static final long U32 = 0xFFFF_FFFFL;
-    private static final int COMPACT_WORDS = COMPACT_LENGTH / ALIGNMENT;
-    private static final int COMPACT_HASHED_WORDS = COMPACT_HASHED_LENGTH / ALIGNMENT;
-    private static final int FULL_WORDS = FULL_LENGTH / ALIGNMENT;
+    private static final int OP_MASK = 0x1F;
+    private static final int FORM_SHIFT = 5;
 
     private JournalRecordDescriptor() {
     }
@@ -181,16 +201,36 @@ public final class JournalRecordDescriptor {
     // ------------------------------------------------------------------------------------------------ writing
 
     /**
-     * Writes a compact record at native {@code address} (the caller has checked every value fits, see
-     * {@link #shape}); a non-zero {@code payloadHash} makes it the 40-byte form.
+     * Whether a record with these values fits the tiny form (the deltas already in range, see
+     * {@link #TINY_MAX_DELTA_TIME}): tier, slot, generation, length, x and y within their bit fields.
+     */
+    public static boolean fitsTiny(final int tier, final long handle, final long length, final long x,
+                                   final long y) {
+        return tier >= -1 && tier <= TINY_MAX_TIER && (handle & ~TINY_MAX_SLOT & 0xFFFF_FFFFL) == 0
+            && (handle >>> 32) <= TINY_MAX_GENERATION && (length & ~TINY_MAX_LENGTH) == 0 && x == (short) x
+            && (y & ~TINY_MAX_Y) == 0;
+    }
+
+    /** Writes a tiny record at native {@code address} (the caller has checked {@link #fitsTiny} and the deltas). */
+    public static void putTiny(final long address, final int op, final int tier, final long deltaTime,
+                               final long deltaSeq, final long handle, final long length, final long x,
+                               final long y) {
+        putLong(address, op | FORM_TINY << FORM_SHIFT | (long) (tier + 1) << 8 | deltaTime << 11
+            | (deltaSeq & 0x3FF) << 36 | (handle & TINY_MAX_SLOT) << 46);
+        putLong(address + 8, handle >>> 32 | length << 20 | (x & 0xFFFF) << 36 | y << 52);
+    }
+
+    /**
+     * Writes a compact record at native {@code address} (the caller has checked every value fits); a non-zero
+     * {@code payloadHash} makes it the 40-byte form.
      *
      * @return the bytes written
      */
     public static int putCompact(final long address, final int op, final int tier, final long deltaTime,
                                  final long deltaSeq, final long length, final long handle, final long x,
                                  final long y, final long payloadHash) {
-        final int words = payloadHash == 0 ? COMPACT_WORDS : COMPACT_HASHED_WORDS;
-        putLong(address, firstWord(op, tier, words, deltaTime));
+        final int form = payloadHash == 0 ? FORM_COMPACT : FORM_COMPACT_HASHED;
+        putLong(address, firstWord(op, form, tier, deltaTime));
         putLong(address + DELTA_SEQ_OFFSET, (deltaSeq & U32) | length << 32);
         putLong(address + HANDLE_OFFSET, handle);
         putLong(address + X_OFFSET, (x & U32) | y << 32);
@@ -205,7 +245,7 @@ public final class JournalRecordDescriptor {
     public static void putFull(final long address, final int op, final int tier, final int chunk, final long timeNs,
                                final long elementSeq, final long handle, final long offset, final long length,
                                final long copiedBytes, final long fuel, final long aux, final long payloadHash) {
-        putLong(address, firstWord(op, tier, fullLength(chunk) / ALIGNMENT, chunk));
+        putLong(address, firstWord(op, FORM_FULL, tier, chunk));
         putLong(address + TIME_OFFSET, timeNs);
         putLong(address + HANDLE_OFFSET, handle);
         putLong(address + ELEMENT_SEQ_OFFSET, elementSeq);
@@ -224,16 +264,10 @@ public final class JournalRecordDescriptor {
 
     /** Writes ring padding of {@code bytes} (a multiple of 8) at native {@code address}. */
     public static void putPadding(final long address, final int bytes) {
-        putLong(address, firstWord(OP_PADDING, 0, bytes / ALIGNMENT, 0));
+        putLong(address, firstWord(0, FORM_PADDING, 0, bytes));
     }
 
-    /** The first word of the record at native {@code address}. */
-    public static long firstWord(final long address) {
-        final long w = UNSAFE.getLong(address);
-        return LITTLE ? w : Long.reverseBytes(w);
-    }
-
-    /** The little-endian long at native {@code address}. */
+    /** The little-endian long at native {@code address} (a record's first word, a field). */
     public static long getLong(final long address) {
         final long w = UNSAFE.getLong(address);
         return LITTLE ? w : Long.reverseBytes(w);
@@ -241,21 +275,43 @@ public final class JournalRecordDescriptor {
 
     /** The op of a record's first word. */
     public static int op(final long firstWord) {
-        return (int) (firstWord & 0xFF);
+        return (int) (firstWord & OP_MASK);
     }
 
-    /** The bytes of a record (or padding), from its first word. */
+    /** The form of a record's first word. */
+    public static int form(final long firstWord) {
+        return (int) (firstWord >>> FORM_SHIFT) & 7;
+    }
+
+    /**
+     * The bytes of a record (or padding) from its first word; 0 for a word of no known form. The only decoding the
+     * journal thread does.
+     */
     public static int recordLength(final long firstWord) {
-        return (int) ((firstWord >>> 16) & 0xFFFF) * ALIGNMENT;
+        switch (form(firstWord)) {
+            case FORM_TINY:
+                return TINY_LENGTH;
+            case FORM_COMPACT:
+                return COMPACT_LENGTH;
+            case FORM_COMPACT_HASHED:
+                return COMPACT_HASHED_LENGTH;
+            case FORM_FULL:
+                return (int) Math.min(Integer.MAX_VALUE, FULL_LENGTH + ((firstWord >>> 32) + ALIGNMENT - 1
+                    & -ALIGNMENT));
+            case FORM_PADDING:
+                return (int) (firstWord >>> 32);
+            default:
+                return 0;
+        }
     }
 
     /** Whether the record with this first word is full (and so the anchor of the records after it). */
     public static boolean isFull(final long firstWord) {
-        return ((firstWord >>> 16) & 0xFFFF) >= FULL_WORDS;
+        return form(firstWord) == FORM_FULL;
     }
 
-    private static long firstWord(final int op, final int tier, final int words, final long high) {
-        return (op & 0xFF) | (tier & 0xFFL) << 8 | (long) words << 16 | high << 32;
+    private static long firstWord(final int op, final int form, final int tier, final long high) {
+        return op | form << FORM_SHIFT | (tier & 0xFFL) << 8 | high << 32;
     }
 
     private static void putLong(final long address, final long value) {
@@ -337,7 +393,7 @@ public final class JournalRecordDescriptor {
                 + Integer.toHexString(actual) + ")";
         }
         final int count = doc.getInt(COUNT_OFFSET);
-        if (count < 0 || (long) count * COMPACT_LENGTH > body || doc.getLong(FIRST_RECORD_OFFSET) < 0) {
+        if (count < 0 || (long) count * TINY_LENGTH > body || doc.getLong(FIRST_RECORD_OFFSET) < 0) {
             return "record count " + count + " or first record " + doc.getLong(FIRST_RECORD_OFFSET)
                 + " impossible for a body of " + body + " bytes";
         }
@@ -346,41 +402,45 @@ public final class JournalRecordDescriptor {
 
     /**
      * Why the record at {@code at} of a checksummed document (with {@code available} body bytes from there) is not a
-     * valid record, or null: its length against its form, the op code, kind/op agreement, non-negative sizes.
+     * valid record, or null: its form and length, the op code, kind/op agreement, non-negative sizes.
      */
     public static String validateRecord(final ByteBuffer doc, final int at, final int available) {
-        if (available < COMPACT_LENGTH) {
-            return "truncated record: " + available + " of at least " + COMPACT_LENGTH + " bytes";
+        if (available < TINY_LENGTH) {
+            return "truncated record: " + available + " of at least " + TINY_LENGTH + " bytes";
         }
         final long w = doc.getLong(at);
         final int op = op(w);
-        final int words = (int) ((w >>> 16) & 0xFFFF);
+        final int form = form(w);
         if (!BufferOps.isValid(op)) {
             return "unknown operation code " + op;
+        }
+        if (form < FORM_TINY || form > FORM_FULL) {
+            return "unknown record form " + form;
+        }
+        final int length = recordLength(w);
+        if (form == FORM_FULL && (w >>> 32) > MAX_CHUNK) {
+            return "full record with a chunk of " + (w >>> 32) + " bytes";
+        }
+        if (length > available) {
+            return "truncated record: " + available + " of " + length + " bytes";
+        }
+        if (form == FORM_TINY) {
+            if (op == BufferOps.SOURCE_PAYLOAD) {
+                return "a tiny source-payload record";
+            }
+            return shape(op) == SHAPE_COPY && (short) (doc.getLong(at + 8) >>> 36) < 0 ? "negative copied bytes"
+                : null;
         }
         if ((byte) (w >>> 8) < -1) {
             return "tier out of range";
         }
-        if (words < FULL_WORDS) {
-            if (words != COMPACT_WORDS && words != COMPACT_HASHED_WORDS) {
-                return "record of " + words + " words";
-            }
+        if (form != FORM_FULL) {
             if (op == BufferOps.SOURCE_PAYLOAD) {
                 return "a compact source-payload record";
             }
-            if (shape(op) == SHAPE_COPY && doc.getInt(at + X_OFFSET) < 0) {
-                return "negative copied bytes";
-            }
-            return words * ALIGNMENT > available ? "truncated record: " + available + " of " + words * ALIGNMENT
-                + " bytes" : null;
+            return shape(op) == SHAPE_COPY && doc.getInt(at + X_OFFSET) < 0 ? "negative copied bytes" : null;
         }
         final long chunk = w >>> 32;
-        if (chunk > MAX_CHUNK || words != fullLength((int) chunk) / ALIGNMENT) {
-            return "full record of " + words + " words with a chunk of " + chunk + " bytes";
-        }
-        if (words * ALIGNMENT > available) {
-            return "truncated record: " + available + " of " + words * ALIGNMENT + " bytes";
-        }
         if (op != BufferOps.SOURCE_PAYLOAD && chunk != 0) {
             return "operation " + BufferOps.name(op) + " with payload bytes";
         }

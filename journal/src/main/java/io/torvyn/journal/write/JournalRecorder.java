@@ -14,17 +14,18 @@ import java.util.function.LongSupplier;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASHED_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.FULL_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.TINY_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.MAX_CHUNK;
 
 /**
  * One node's recording point: turns each {@link BufferRecorder} call into a fixed binary record in the node's
  * {@link RecordRing}, on the stage's own thread, without allocating, locking or touching a file. It maps the pool's
  * generic arguments onto the record's fields (see {@link JournalRecordDescriptor} for what each field means per
- * operation), writes the 32-byte compact form whenever the values fit and keeps the anchor (the last full record's
- * time and sequence) the compact form is relative to. Between {@link #beginBatch()} and {@link #endBatch()} (a stage
- * taking, publishing or releasing a batch in one loop) its records share one clock reading, which is most of what a
- * record costs the stage. At level payloads it hashes every published payload and copies
- * every payload a source publishes into {@code source-payload} records so a replay needs no source.
+ * operation), writes the 16-byte tiny form whenever the values fit and keeps the anchor (the last full record's time
+ * and sequence) the tiny and compact forms are relative to. Between {@link #beginBatch()} and {@link #endBatch()} (a
+ * stage taking, publishing or releasing a batch in one loop) its records share one clock reading, which is most of
+ * what a record costs the stage. At level payloads it hashes every published payload and copies every payload a
+ * source publishes into {@code source-payload} records so a replay needs no source.
  */
 public final class JournalRecorder implements BufferRecorder {
     private final RecordRing ring;
@@ -174,8 +175,9 @@ public final class JournalRecorder implements BufferRecorder {
     }
 
     /**
-     * Writes one operation record: compact when the time and sequence are close enough to the anchor and every other
-     * value fits its 32-bit field, else full (which becomes the new anchor).
+     * Writes one operation record in the smallest form it fits: tiny or compact while the time and sequence are within
+     * the tiny form's range of the anchor, else full, which becomes the new anchor (so the records after it are tiny
+     * again).
      */
     private void write(final long seq, final int op, final long handle, final int tier, final long offset,
                        final long length, final long copiedBytes, final long fuel, final long aux,
@@ -188,18 +190,31 @@ public final class JournalRecorder implements BufferRecorder {
         final long y = shape == JournalRecordDescriptor.SHAPE_INVOKE ? fuel : offset;
         final long rest = shape == JournalRecordDescriptor.SHAPE_COPY ? aux | fuel
             : shape == JournalRecordDescriptor.SHAPE_INVOKE ? offset | copiedBytes : copiedBytes | fuel;
-        if (anchored && rest == 0 && JournalRecordDescriptor.fitsUnsigned32(deltaTime)
-            && JournalRecordDescriptor.fitsSigned32(deltaSeq) && JournalRecordDescriptor.fitsUnsigned32(length)
-            && JournalRecordDescriptor.fitsSigned32(x) && JournalRecordDescriptor.fitsUnsigned32(y)) {
-            final int size = payloadHash == 0 ? COMPACT_LENGTH : COMPACT_HASHED_LENGTH;
-            final int at = ring.claim(size);
-            afterClaim();
-            if (at >= 0) {
-                JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime, deltaSeq, length, handle,
-                    x, y, payloadHash);
-                ring.commit(size);
+        if (anchored && rest == 0 && (deltaTime & ~JournalRecordDescriptor.TINY_MAX_DELTA_TIME) == 0
+            && deltaSeq >= -JournalRecordDescriptor.TINY_MAX_DELTA_SEQ
+            && deltaSeq <= JournalRecordDescriptor.TINY_MAX_DELTA_SEQ) {
+            if (payloadHash == 0 && JournalRecordDescriptor.fitsTiny(tier, handle, length, x, y)) {
+                final int at = ring.claim(TINY_LENGTH);
+                afterClaim();
+                if (at >= 0) {
+                    JournalRecordDescriptor.putTiny(ring.address() + at, op, tier, deltaTime, deltaSeq, handle,
+                        length, x, y);
+                    ring.commit(TINY_LENGTH);
+                }
+                return;
             }
-            return;
+            if (JournalRecordDescriptor.fitsUnsigned32(length) && JournalRecordDescriptor.fitsSigned32(x)
+                && JournalRecordDescriptor.fitsUnsigned32(y)) {
+                final int size = payloadHash == 0 ? COMPACT_LENGTH : COMPACT_HASHED_LENGTH;
+                final int at = ring.claim(size);
+                afterClaim();
+                if (at >= 0) {
+                    JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime, deltaSeq, length,
+                        handle, x, y, payloadHash);
+                    ring.commit(size);
+                }
+                return;
+            }
         }
         final int at = ring.claim(FULL_LENGTH);
         afterClaim();

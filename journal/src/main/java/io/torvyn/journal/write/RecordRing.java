@@ -21,9 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * reads the tail with an acquire load and frees space with a release store of the head. Tail and head sit 128 bytes
  * apart in one {@code long[]} so producer and consumer never share a cache line.
  *
- * <p>Lossless by design: when the ring is full the producer spins, yields, then parks briefly until the consumer has
- * made room, and counts one journal-backpressure event per wait. Only a journal that has stopped ({@link #close()},
- * e.g. after an I/O failure) makes the producer drop records, which it counts as lost.
+ * <p>Lossless by design: when the ring is full the producer wakes the consumer, then spins, yields and parks briefly
+ * until the consumer has made room, and counts one journal-backpressure event per wait. Only a journal that has
+ * stopped ({@link #close()}, e.g. after an I/O failure) makes the producer drop records, which it counts as lost.
  */
 public final class RecordRing {
     private static final VarHandle POSITIONS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -50,6 +50,7 @@ public final class RecordRing {
     private long cachedHead;
     private long producerWaits;
     private volatile boolean closed;
+    private volatile Thread consumer;
 
     /**
      * @param capacity bytes of ring memory: a power of two of at least twice {@link JournalRecordDescriptor#MAX_RECORD}
@@ -131,6 +132,10 @@ public final class RecordRing {
     private boolean waitForRoom(final long needed) {
         producerWaits++;
         POSITIONS.setOpaque(positions, BACKPRESSURE, (long) POSITIONS.getOpaque(positions, BACKPRESSURE) + 1);
+        final Thread waker = consumer;
+        if (waker != null) {
+            LockSupport.unpark(waker);
+        }
         int idle = 0;
         while (needed > cachedHead) {
             if (closed) {
@@ -150,6 +155,11 @@ public final class RecordRing {
     }
 
     // ------------------------------------------------------------------------------------------------ consumer
+
+    /** Names the thread that drains this ring, so a producer that finds it full can wake it from its pause. */
+    public void consumer(final Thread thread) {
+        consumer = thread;
+    }
 
     /** The consumer's position: every byte before it has been taken. */
     public long head() {

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
-import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASHED_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.FULL_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.HEADER_LENGTH;
@@ -110,6 +109,49 @@ class JournalRecordDescriptorTest {
     }
 
     @Test
+    void aTinyRecordPacksEveryFieldIntoSixteenBytes() {
+        final long handle = HandleDescriptor.handle((int) JournalRecordDescriptor.TINY_MAX_SLOT,
+            (int) JournalRecordDescriptor.TINY_MAX_GENERATION);
+        assertTrue(JournalRecordDescriptor.fitsTiny(6, handle, 65_535, -32_768, 4_095));
+        JournalRecordDescriptor.putTiny(address, BufferOps.PUBLISH, 6, JournalRecordDescriptor.TINY_MAX_DELTA_TIME,
+            -JournalRecordDescriptor.TINY_MAX_DELTA_SEQ, handle, 65_535, -32_768, 4_095);
+        assertEquals((byte) (BufferOps.PUBLISH | JournalRecordDescriptor.FORM_TINY << 5), buffer.get(0));
+        assertEquals(JournalRecordDescriptor.TINY_LENGTH, JournalRecordDescriptor.recordLength(buffer.getLong(0)));
+        assertNull(JournalRecordDescriptor.validateRecord(buffer, 0, JournalRecordDescriptor.TINY_LENGTH));
+        final JournalRecord r = JournalRecord.decode(buffer, 0, "q", 3, 1, ANCHOR_TIME, ANCHOR_SEQ);
+        assertEquals(ANCHOR_TIME + JournalRecordDescriptor.TINY_MAX_DELTA_TIME, r.timeNs());
+        assertEquals(ANCHOR_SEQ - JournalRecordDescriptor.TINY_MAX_DELTA_SEQ, r.elementSeq());
+        assertEquals(handle, r.handle());
+        assertEquals(6, r.tier());
+        assertEquals(65_535, r.length());
+        assertEquals(-32_768, r.aux());
+        assertEquals(4_095, r.offset());
+        assertFalse(JournalRecord.isAnchor(buffer, 0));
+
+        JournalRecordDescriptor.putTiny(address, BufferOps.INVOKE_END, -1, 0, 3, 0, 32, 1, 4_000);
+        final JournalRecord invoke = JournalRecord.decode(buffer, 0, "q", 3, 1, ANCHOR_TIME, ANCHOR_SEQ);
+        assertEquals(-1, invoke.tier());
+        assertEquals(0, invoke.handle());
+        assertEquals(ANCHOR_SEQ + 3, invoke.elementSeq());
+        assertEquals(1, invoke.aux());
+        assertEquals(4_000, invoke.fuel());
+    }
+
+    @Test
+    void valuesBeyondTheTinyFieldsDoNotFitThem() {
+        final long handle = HandleDescriptor.handle(5, 5);
+        assertTrue(JournalRecordDescriptor.fitsTiny(-1, handle, 0, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(7, handle, 0, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(-2, handle, 0, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, HandleDescriptor.handle(1 << 18, 1), 0, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, HandleDescriptor.handle(1, 1 << 20), 0, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, handle, 1 << 16, 0, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, handle, 0, 32_768, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, handle, 0, -32_769, 0));
+        assertFalse(JournalRecordDescriptor.fitsTiny(0, handle, 0, 0, 4_096));
+    }
+
+    @Test
     void theLayoutIsLittleEndianAtTheDocumentedOffsets() {
         final int length = putDocument();
         assertEquals('T', buffer.get(0));
@@ -121,9 +163,8 @@ class JournalRecordDescriptorTest {
         assertEquals(3, buffer.getInt(JournalRecordDescriptor.COUNT_OFFSET));
         assertEquals(40, buffer.getLong(JournalRecordDescriptor.FIRST_RECORD_OFFSET));
         final int at = HEADER_LENGTH;
-        assertEquals(BufferOps.WRITE, buffer.get(at));
+        assertEquals((byte) (BufferOps.WRITE | JournalRecordDescriptor.FORM_COMPACT << 5), buffer.get(at));
         assertEquals(1, buffer.get(at + JournalRecordDescriptor.TIER_OFFSET));
-        assertEquals(COMPACT_LENGTH / 8, buffer.getShort(at + JournalRecordDescriptor.WORDS_OFFSET));
         assertEquals(789, buffer.getInt(at + JournalRecordDescriptor.DELTA_TIME_OFFSET));
         assertEquals(-3, buffer.getInt(at + JournalRecordDescriptor.DELTA_SEQ_OFFSET));
         assertEquals(180, buffer.getInt(at + JournalRecordDescriptor.COMPACT_LENGTH_OFFSET));
@@ -132,11 +173,11 @@ class JournalRecordDescriptorTest {
         assertEquals(172, buffer.getInt(at + JournalRecordDescriptor.X_OFFSET));
         assertEquals(8, buffer.getInt(at + JournalRecordDescriptor.Y_OFFSET));
         final int full = at + COMPACT_LENGTH;
-        assertEquals(FULL_LENGTH / 8, buffer.getShort(full + JournalRecordDescriptor.WORDS_OFFSET));
+        assertEquals((byte) (BufferOps.CLONE | JournalRecordDescriptor.FORM_FULL << 5), buffer.get(full));
         assertEquals(7, buffer.getLong(full + JournalRecordDescriptor.ELEMENT_SEQ_OFFSET));
         assertEquals(HandleDescriptor.handle(4, 2), buffer.getLong(full + JournalRecordDescriptor.AUX_OFFSET));
-        assertEquals(COMPACT_HASHED_LENGTH / 8, buffer.getShort(full + FULL_LENGTH
-            + JournalRecordDescriptor.WORDS_OFFSET));
+        assertEquals((byte) (BufferOps.PUBLISH | JournalRecordDescriptor.FORM_COMPACT_HASHED << 5),
+            buffer.get(full + FULL_LENGTH));
         assertEquals(0xABCDL, buffer.getLong(full + FULL_LENGTH + JournalRecordDescriptor.COMPACT_HASH_OFFSET));
     }
 
@@ -176,8 +217,8 @@ class JournalRecordDescriptorTest {
 
     @Test
     void recordsOutOfRangeFailEvenInsideAGoodChecksum() {
-        JournalRecordDescriptor.putCompact(address, 99, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertEquals("unknown operation code 99", JournalRecordDescriptor.validateRecord(buffer, 0, COMPACT_LENGTH));
+        JournalRecordDescriptor.putCompact(address, 25, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals("unknown operation code 25", JournalRecordDescriptor.validateRecord(buffer, 0, COMPACT_LENGTH));
         JournalRecordDescriptor.putCompact(address, BufferOps.READ, -2, 0, 0, 0, 0, 0, 0, 0);
         assertEquals("tier out of range", JournalRecordDescriptor.validateRecord(buffer, 0, COMPACT_LENGTH));
         JournalRecordDescriptor.putCompact(address, BufferOps.READ, 0, 0, 0, 0, 0, -5, 0, 0);
@@ -185,8 +226,12 @@ class JournalRecordDescriptorTest {
         JournalRecordDescriptor.putCompact(address, BufferOps.SOURCE_PAYLOAD, 0, 0, 0, 0, 0, 0, 0, 0);
         assertTrue(JournalRecordDescriptor.validateRecord(buffer, 0, COMPACT_LENGTH).contains("compact source"));
         JournalRecordDescriptor.putCompact(address, BufferOps.READ, 0, 0, 0, 0, 0, 0, 0, 0);
-        buffer.putShort(JournalRecordDescriptor.WORDS_OFFSET, (short) 6);
-        assertEquals("record of 6 words", JournalRecordDescriptor.validateRecord(buffer, 0, 64));
+        buffer.put(0, (byte) (BufferOps.READ | 6 << 5));
+        assertEquals("unknown record form 6", JournalRecordDescriptor.validateRecord(buffer, 0, 64));
+        JournalRecordDescriptor.putTiny(address, BufferOps.SOURCE_PAYLOAD, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals("a tiny source-payload record", JournalRecordDescriptor.validateRecord(buffer, 0, 64));
+        JournalRecordDescriptor.putTiny(address, BufferOps.WRITE, 0, 0, 0, 0, 64, -1, 0);
+        assertEquals("negative copied bytes", JournalRecordDescriptor.validateRecord(buffer, 0, 64));
         JournalRecordDescriptor.putFull(address, BufferOps.READ, 0, 0, 1, 1, 0, 0, -5, 0, 0, 0, 0);
         assertTrue(JournalRecordDescriptor.validateRecord(buffer, 0, FULL_LENGTH).startsWith("negative"));
         JournalRecordDescriptor.putFull(address, BufferOps.READ, 0, 8, 1, 1, 0, 0, 8, 0, 0, 0, 0);
@@ -194,7 +239,7 @@ class JournalRecordDescriptorTest {
         JournalRecordDescriptor.putFull(address, BufferOps.SOURCE_PAYLOAD, 0, 8, 1, 1, 0, 0, 8, 0, 0, 0, 0);
         assertTrue(JournalRecordDescriptor.validateRecord(buffer, 0, FULL_LENGTH).startsWith("truncated record"));
         buffer.putInt(JournalRecordDescriptor.CHUNK_OFFSET, JournalRecordDescriptor.MAX_CHUNK + 8);
-        assertTrue(JournalRecordDescriptor.validateRecord(buffer, 0, 4096).startsWith("full record of"));
+        assertTrue(JournalRecordDescriptor.validateRecord(buffer, 0, 4096).startsWith("full record with a chunk"));
     }
 
     @Test

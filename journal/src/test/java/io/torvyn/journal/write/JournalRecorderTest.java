@@ -53,15 +53,17 @@ class JournalRecorderTest {
         long time = 1_000;
         long seq = 0;
         for (int i = 0; i < 4_000; i++) {
-            time += switch (random.nextInt(10)) {
+            time += switch (random.nextInt(20)) {
                 case 0 -> TWO_32 + random.nextInt(1000);
                 case 1 -> TWO_32 - 1;
+                case 2 -> JournalRecordDescriptor.TINY_MAX_DELTA_TIME + random.nextInt(2);
                 default -> random.nextInt(5000);
             };
-            seq += switch (random.nextInt(12)) {
+            seq += switch (random.nextInt(24)) {
                 case 0 -> Integer.MAX_VALUE + 1L;
                 case 1 -> Integer.MIN_VALUE;
                 case 2 -> -1 - seq;
+                case 3 -> random.nextBoolean() ? 512 : -512;
                 default -> random.nextInt(3);
             };
             calls.add(call(random, time, seq));
@@ -88,7 +90,7 @@ class JournalRecorderTest {
     }
 
     @Test
-    void closeRecordsTakeTheCompactForm() {
+    void closeRecordsTakeTheTinyForm() {
         final List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             calls.add(new Call(BufferOps.RELEASE, 1_000 + i * 50L, i, HandleDescriptor.handle(i, 1), 0, 64, 0, 0, 0,
@@ -98,18 +100,21 @@ class JournalRecorderTest {
         final Journal j = record(calls, new Random(1), Integer.MAX_VALUE, bytes);
         assertEquals(100, j.records().size());
         assertEquals(JournalRecordDescriptor.HEADER_LENGTH + JournalRecordDescriptor.FULL_LENGTH
-            + 99 * JournalRecordDescriptor.COMPACT_LENGTH, bytes[0], "the first record anchors, the rest are compact");
+            + 99 * JournalRecordDescriptor.TINY_LENGTH, bytes[0], "the first record anchors, the rest are tiny");
         assertTrue(j.records().stream().allMatch(r -> r.length() == 64 && r.tier() == 0));
     }
 
     private static Call call(final Random random, final long time, final long seq) {
-        final long handle = HandleDescriptor.handle(random.nextInt(1 << 20), 1 + random.nextInt(Integer.MAX_VALUE));
-        final int tier = random.nextInt(5) - 1;
-        final long length = random.nextInt(8) == 0 ? TWO_32 + random.nextInt(100) : random.nextInt(1 << 16);
+        final boolean small = random.nextBoolean();
+        final long handle = small ? HandleDescriptor.handle(random.nextInt(1 << 18), 1 + random.nextInt(1 << 20))
+            : HandleDescriptor.handle(random.nextInt(Integer.MAX_VALUE), 1 + random.nextInt(Integer.MAX_VALUE));
+        final int tier = random.nextInt(9) - 1;
+        final long length = random.nextInt(8) == 0 ? TWO_32 + random.nextInt(100)
+            : random.nextInt(small ? 1 << 16 : Integer.MAX_VALUE);
         switch (random.nextInt(7)) {
             case 0 -> {
-                final long copied = random.nextInt(4096);
-                final long offset = random.nextInt(8) == 0 ? TWO_32 : random.nextInt(4096);
+                final long copied = random.nextInt(1 << 16);
+                final long offset = random.nextInt(8) == 0 ? TWO_32 : random.nextInt(8192);
                 return new Call(BufferOps.READ, time, seq, handle, tier, length, copied, offset, 0, offset, 0);
             }
             case 1 -> {

@@ -2,8 +2,12 @@ package io.torvyn.journal.write;
 
 import io.torvyn.journal.record.JournalRecordDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +25,8 @@ class RecordRingTest {
         ring.release(big);
         final int at = ring.claim(big);
         assertEquals(0, at, "the second record starts again at the beginning");
-        final long padding = JournalRecordDescriptor.firstWord(ring.address() + big);
-        assertEquals(JournalRecordDescriptor.OP_PADDING, JournalRecordDescriptor.op(padding));
+        final long padding = JournalRecordDescriptor.getLong(ring.address() + big);
+        assertEquals(JournalRecordDescriptor.FORM_PADDING, JournalRecordDescriptor.form(padding));
         assertEquals(CAPACITY - big, JournalRecordDescriptor.recordLength(padding));
         ring.commit(big);
         assertEquals(CAPACITY + big, ring.tail());
@@ -51,6 +55,30 @@ class RecordRingTest {
         producer.join(10_000);
         assertTrue(claimedAt.get() >= 0);
         assertEquals(1, ring.backpressureEvents());
+        assertEquals(0, ring.lost());
+    }
+
+    @Test
+    @Timeout(30)
+    void aProducerThatFindsTheRingFullWakesTheSleepingConsumer() throws Exception {
+        final RecordRing ring = new RecordRing(CAPACITY);
+        final CountDownLatch parked = new CountDownLatch(1);
+        final Thread consumer = new Thread(() -> {
+            parked.countDown();
+            while (ring.backpressureEvents() == 0) {
+                LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(10));
+            }
+            ring.release(ring.tail());
+        });
+        ring.consumer(consumer);
+        consumer.start();
+        parked.await();
+        for (int i = 0; i <= CAPACITY / JournalRecordDescriptor.COMPACT_LENGTH; i++) {
+            assertTrue(ring.claim(JournalRecordDescriptor.COMPACT_LENGTH) >= 0);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
+        }
+        consumer.join();
+        assertEquals(1, ring.backpressureEvents(), "one wait, ended by the consumer it woke");
         assertEquals(0, ring.lost());
     }
 
