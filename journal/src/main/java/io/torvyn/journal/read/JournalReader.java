@@ -288,7 +288,7 @@ public final class JournalReader {
             final JournalRecord r = JournalRecord.decode(b, at, queue, index, docNode, anchorTime, anchorSeq);
             if (JournalRecord.isAnchor(b, at)) {
                 anchorTime = r.timeNs();
-                anchorSeq = r.elementSeq();
+                anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq, r.elementSeq());
             }
             if (r.op() == BufferOps.FLOW_END) {
                 flowEnd = true;

@@ -70,7 +70,9 @@ public record JournalRecord(String queue, long index, long timeNs, long elementS
             final long w1 = b.getLong(at + 8);
             tier = (int) (w >>> 8 & 7) - 1;
             time = anchorTime + (w >>> 11 & JournalRecordDescriptor.TINY_MAX_DELTA_TIME);
-            seq = anchorSeq + ((w >>> 36 & 0x3FF) ^ 0x200) - 0x200;
+            final long deltaSeq = ((w >>> 36 & 0x3FF) ^ 0x200) - 0x200;
+            seq = deltaSeq == JournalRecordDescriptor.TINY_NO_ELEMENT ? JournalRecordDescriptor.NO_ELEMENT
+                : anchorSeq + deltaSeq;
             handle = HandleDescriptor.handle((int) (w >>> 46),
                 (int) (w1 & JournalRecordDescriptor.TINY_MAX_GENERATION));
             length = w1 >>> 20 & JournalRecordDescriptor.TINY_MAX_LENGTH;
@@ -80,7 +82,9 @@ public record JournalRecord(String queue, long index, long timeNs, long elementS
             tier = (byte) (w >>> 8);
             handle = b.getLong(at + HANDLE_OFFSET);
             time = anchorTime + Integer.toUnsignedLong(b.getInt(at + DELTA_TIME_OFFSET));
-            seq = anchorSeq + b.getInt(at + DELTA_SEQ_OFFSET);
+            final int deltaSeq = b.getInt(at + DELTA_SEQ_OFFSET);
+            seq = deltaSeq == JournalRecordDescriptor.COMPACT_NO_ELEMENT ? JournalRecordDescriptor.NO_ELEMENT
+                : anchorSeq + deltaSeq;
             length = Integer.toUnsignedLong(b.getInt(at + COMPACT_LENGTH_OFFSET));
             x = b.getInt(at + X_OFFSET);
             y = Integer.toUnsignedLong(b.getInt(at + Y_OFFSET));

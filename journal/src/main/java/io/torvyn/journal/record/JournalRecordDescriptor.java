@@ -154,6 +154,11 @@ public final class JournalRecordDescriptor {
     /** Largest time delta (ns) and sequence-delta magnitude of a tiny record: past them the recorder re-anchors. */
     public static final long TINY_MAX_DELTA_TIME = (1L << 25) - 1;
     public static final long TINY_MAX_DELTA_SEQ = (1L << 9) - 1;
+    /** The tiny and compact sequence deltas that stand for element_seq -1 (no element), whatever the anchor. */
+    public static final long TINY_NO_ELEMENT = -(1L << 9);
+    public static final long COMPACT_NO_ELEMENT = Integer.MIN_VALUE;
+    /** The element_seq of records that concern no element (a source's call, a stage-level event). */
+    public static final long NO_ELEMENT = -1;
     /** Largest tier, slot, generation, length and y a tiny record holds; its x is a signed 16-bit value. */
     public static final int TINY_MAX_TIER = 6;
     public static final long TINY_MAX_SLOT = (1L << 18) - 1;
@@ -303,6 +308,11 @@ public final class JournalRecordDescriptor {
             default:
                 return 0;
         }
+    }
+
+    /** The anchor sequence after a full record of sequence {@code seq}: it, unless it is no element. */
+    public static long anchorSeqAfter(final long anchorSeq, final long seq) {
+        return seq == NO_ELEMENT ? anchorSeq : seq;
     }
 
     /** Whether the record with this first word is full (and so the anchor of the records after it). */

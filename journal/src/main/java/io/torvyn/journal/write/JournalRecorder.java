@@ -168,7 +168,7 @@ public final class JournalRecorder implements BufferRecorder {
             UnsafeMemory.UNSAFE.copyMemory(address + position, to + FULL_LENGTH, chunk);
             ring.commit(length);
             anchorTime = timeNs;
-            anchorSeq = seq;
+            anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq, seq);
             anchored = true;
             position += chunk;
         } while (position < total);
@@ -184,6 +184,7 @@ public final class JournalRecorder implements BufferRecorder {
                        final long payloadHash) {
         final long timeNs = now();
         final long deltaTime = timeNs - anchorTime;
+        final boolean noElement = seq == JournalRecordDescriptor.NO_ELEMENT;
         final long deltaSeq = seq - anchorSeq;
         final int shape = JournalRecordDescriptor.shape(op);
         final long x = shape == JournalRecordDescriptor.SHAPE_COPY ? copiedBytes : aux;
@@ -191,14 +192,14 @@ public final class JournalRecorder implements BufferRecorder {
         final long rest = shape == JournalRecordDescriptor.SHAPE_COPY ? aux | fuel
             : shape == JournalRecordDescriptor.SHAPE_INVOKE ? offset | copiedBytes : copiedBytes | fuel;
         if (anchored && rest == 0 && (deltaTime & ~JournalRecordDescriptor.TINY_MAX_DELTA_TIME) == 0
-            && deltaSeq >= -JournalRecordDescriptor.TINY_MAX_DELTA_SEQ
-            && deltaSeq <= JournalRecordDescriptor.TINY_MAX_DELTA_SEQ) {
+            && (noElement || deltaSeq >= -JournalRecordDescriptor.TINY_MAX_DELTA_SEQ
+            && deltaSeq <= JournalRecordDescriptor.TINY_MAX_DELTA_SEQ)) {
             if (payloadHash == 0 && JournalRecordDescriptor.fitsTiny(tier, handle, length, x, y)) {
                 final int at = ring.claim(TINY_LENGTH);
                 afterClaim();
                 if (at >= 0) {
-                    JournalRecordDescriptor.putTiny(ring.address() + at, op, tier, deltaTime, deltaSeq, handle,
-                        length, x, y);
+                    JournalRecordDescriptor.putTiny(ring.address() + at, op, tier, deltaTime,
+                        noElement ? JournalRecordDescriptor.TINY_NO_ELEMENT : deltaSeq, handle, length, x, y);
                     ring.commit(TINY_LENGTH);
                 }
                 return;
@@ -209,8 +210,9 @@ public final class JournalRecorder implements BufferRecorder {
                 final int at = ring.claim(size);
                 afterClaim();
                 if (at >= 0) {
-                    JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime, deltaSeq, length,
-                        handle, x, y, payloadHash);
+                    JournalRecordDescriptor.putCompact(ring.address() + at, op, tier, deltaTime,
+                        noElement ? JournalRecordDescriptor.COMPACT_NO_ELEMENT : deltaSeq, length, handle, x, y,
+                        payloadHash);
                     ring.commit(size);
                 }
                 return;
@@ -225,7 +227,7 @@ public final class JournalRecorder implements BufferRecorder {
             copiedBytes, fuel, aux, payloadHash);
         ring.commit(FULL_LENGTH);
         anchorTime = timeNs;
-        anchorSeq = seq;
+        anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq, seq);
         anchored = true;
     }
 

@@ -267,7 +267,8 @@ final class JournalThread implements Runnable {
             count++;
             if (JournalRecordDescriptor.isFull(w)) {
                 anchorTime = JournalRecordDescriptor.getLong(base + at + JournalRecordDescriptor.TIME_OFFSET);
-                anchorSeq = JournalRecordDescriptor.getLong(base + at + JournalRecordDescriptor.ELEMENT_SEQ_OFFSET);
+                anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq,
+                    JournalRecordDescriptor.getLong(base + at + JournalRecordDescriptor.ELEMENT_SEQ_OFFSET));
             }
         }
         if (head < tail) {

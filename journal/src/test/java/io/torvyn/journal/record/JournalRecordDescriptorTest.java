@@ -135,6 +135,16 @@ class JournalRecordDescriptorTest {
         assertEquals(ANCHOR_SEQ + 3, invoke.elementSeq());
         assertEquals(1, invoke.aux());
         assertEquals(4_000, invoke.fuel());
+
+        JournalRecordDescriptor.putTiny(address, BufferOps.INVOKE_BEGIN, -1, 0,
+            JournalRecordDescriptor.TINY_NO_ELEMENT, 0, 32, 0, 0);
+        assertEquals(-1, JournalRecord.decode(buffer, 0, "q", 3, 1, ANCHOR_TIME, ANCHOR_SEQ).elementSeq(),
+            "no element, whatever the anchor");
+        JournalRecordDescriptor.putCompact(address, BufferOps.INVOKE_END, -1, 0,
+            JournalRecordDescriptor.COMPACT_NO_ELEMENT, 32, 0, 0, 1 << 20, 0);
+        assertEquals(-1, JournalRecord.decode(buffer, 0, "q", 3, 1, ANCHOR_TIME, ANCHOR_SEQ).elementSeq());
+        assertEquals(ANCHOR_SEQ, JournalRecordDescriptor.anchorSeqAfter(ANCHOR_SEQ, -1));
+        assertEquals(7, JournalRecordDescriptor.anchorSeqAfter(ANCHOR_SEQ, 7));
     }
 
     @Test
