@@ -4,13 +4,15 @@ import io.torvyn.journal.record.JournalRecordDescriptor;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds and damages journal records inside Chronicle queue files, the way a disk or a kill would. */
+/** Finds and damages journal documents inside Chronicle queue files, the way a disk or a kill would. */
 final class QueueFiles {
     private QueueFiles() {
     }
@@ -22,19 +24,28 @@ final class QueueFiles {
         }
     }
 
-    /** File positions of every journal record (magic, version, op kind) in {@code file}, in file order. */
-    static List<Long> recordPositions(final Path file) throws IOException {
+    /** File positions of every journal document (its header: magic, version, kind) in {@code file}, in file order. */
+    static List<Long> documentPositions(final Path file) throws IOException {
         final byte[] data = Files.readAllBytes(file);
+        final ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         final List<Long> positions = new ArrayList<>();
-        for (int i = 0; i + JournalRecordDescriptor.FRAME_LENGTH <= data.length; i++) {
+        for (int i = 0; i + JournalRecordDescriptor.HEADER_LENGTH <= data.length; i++) {
             if (data[i] == 'T' && data[i + 1] == 'J' && data[i + 2] == JournalRecordDescriptor.VERSION
-                && (data[i + 3] == JournalRecordDescriptor.KIND_OP
-                || data[i + 3] == JournalRecordDescriptor.KIND_PAYLOAD)) {
+                && data[i + 3] == JournalRecordDescriptor.KIND_BATCH) {
                 positions.add((long) i);
-                i += JournalRecordDescriptor.FRAME_LENGTH - 1;
+                i += JournalRecordDescriptor.HEADER_LENGTH + b.getInt(i + JournalRecordDescriptor.BODY_LENGTH_OFFSET)
+                    - 1;
             }
         }
         return positions;
+    }
+
+    /** The record count in the header of the document at {@code position} of {@code file}. */
+    static int recordsIn(final Path file, final long position) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(position + JournalRecordDescriptor.COUNT_OFFSET);
+            return Integer.reverseBytes(raf.readInt());
+        }
     }
 
     /** Inverts every bit of the byte at {@code position}. */

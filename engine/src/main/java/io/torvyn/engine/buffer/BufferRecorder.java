@@ -38,4 +38,16 @@ public interface BufferRecorder {
                                   final long status) {
         record(op, client, 0, -1, elements, 0, status);
     }
+
+    /**
+     * Marks the start of a run of operations a stage performs together in one tight loop (the elements of a batch
+     * taken off its input rings, published onto its output rings, or released after a call): a recorder may give all
+     * of them the time of the first, one clock reading instead of one each. Not nested; ended by {@link #endBatch()}.
+     */
+    default void beginBatch() {
+    }
+
+    /** Ends the run begun by {@link #beginBatch()}: later operations are timed one by one again. */
+    default void endBatch() {
+    }
 }

@@ -28,8 +28,9 @@ import io.torvyn.engine.ring.StreamStats;
  * <p>
  * When the run is journaled ({@link #recording}), the stage also records what only it sees: each element taken off a
  * ring ({@code consume}), handed on unchanged ({@code forward}), routed ({@code route}) or dropped for want of a
- * target, and each component call ({@code invoke-begin} / {@code invoke-end}). With the journal off each of these
- * costs one check of a final boolean.
+ * target, and each component call ({@code invoke-begin} / {@code invoke-end}). The loops that take, publish or
+ * release a whole batch tell the recorder so ({@link io.torvyn.engine.buffer.BufferRecorder#beginBatch()}): their
+ * records share one clock reading. With the journal off each of these costs one check of a final boolean.
  */
 public abstract class Stage {
     protected final String name;
@@ -318,10 +319,19 @@ public abstract class Stage {
         batch.clear();
         final int limit = Math.min(max, batch.capacity());
         final int n = inputs.length;
-        for (int k = 0; k < n && batch.end() < limit; k++) {
-            final int i = (inputCursor + k) % n;
-            if (!inputEnded[i]) {
-                take(i, limit);
+        if (recording) {
+            client.recorder().beginBatch();
+        }
+        try {
+            for (int k = 0; k < n && batch.end() < limit; k++) {
+                final int i = (inputCursor + k) % n;
+                if (!inputEnded[i]) {
+                    take(i, limit);
+                }
+            }
+        } finally {
+            if (recording) {
+                client.recorder().endBatch();
             }
         }
         if (n > 1) {
@@ -415,6 +425,19 @@ public abstract class Stage {
 
     /** Releases every input of the batch that no output took over. */
     protected final void releaseUnpassedInputs() {
+        if (!recording) {
+            releaseUnpassed();
+            return;
+        }
+        client.recorder().beginBatch();
+        try {
+            releaseUnpassed();
+        } finally {
+            client.recorder().endBatch();
+        }
+    }
+
+    private void releaseUnpassed() {
         for (int i = 0; i < batch.end(); i++) {
             if (!batch.passedOn(i)) {
                 if (recording) {
@@ -437,6 +460,19 @@ public abstract class Stage {
             outIndex = 0;
             return true;
         }
+        if (!recording) {
+            return flushPending();
+        }
+        client.recorder().beginBatch();
+        try {
+            return flushPending();
+        } finally {
+            client.recorder().endBatch();
+        }
+    }
+
+    /** {@link #flushOutputs()} once there is something to publish. */
+    private boolean flushPending() {
         if (singleOutput != null && !outPrepared && publishAllToSingleOutput()) {
             return true;
         }

@@ -26,13 +26,15 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * The one reader behind trace, replay and analyze. It trusts nothing it reads: every record is validated
- * ({@link JournalRecordDescriptor#validate}: magic, version, frame length, checksum, field ranges, the node of its
- * queue), a damaged record is reported as E0600 with its queue and index and skipped, and reading goes on with the
- * next valid record after it, so everything before and after the damage is still returned. A queue the Chronicle
- * layer itself cannot read past (a torn document header, a file cut short) ends there with an E0600 for its tail;
- * a queue file cut short is read from a padded copy so a truncated mapping never faults. Nothing thrown by bad data
- * escapes: problems come back in the {@link ReadResult}.
+ * The one reader behind trace, replay and analyze. It trusts nothing it reads: every document is validated
+ * ({@link JournalRecordDescriptor#validateHeader}: magic, version, lengths, checksum, the node of its queue; then
+ * {@link JournalRecordDescriptor#validateRecord} for each record in it), a damaged document is reported as E0600 with
+ * its queue and index and skipped, and reading goes on with the next document, so everything before and after the
+ * damage is still returned. Each document says how many of its node's records came before it, so a document that is
+ * skipped or missing is also counted in records. A queue the Chronicle layer itself cannot read past (a torn
+ * document header, a file cut short) ends there with an E0600 for its tail; a queue file cut short is read from a
+ * padded copy so a truncated mapping never faults. Nothing thrown by bad data escapes: problems come back in the
+ * {@link ReadResult}.
  *
  * <p>Queues are read one after another, flow queue first, then nodes by index; within a queue, records arrive in the
  * order the node made them.
@@ -50,6 +52,7 @@ public final class JournalReader {
     private byte[] documentBytes = document.array();
     private long records;
     private long skipped;
+    private long nextRecord = -1;
     private boolean flowEnd;
 
     private JournalReader(final Path directory, final RunInfo info) {
@@ -197,6 +200,7 @@ public final class JournalReader {
             return;
         }
         long lastIndex = -1;
+        nextRecord = 0;
         try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(readable).readOnly(true).build()) {
             final ExcerptTailer tailer = queue.createTailer();
             while (true) {
@@ -232,50 +236,73 @@ public final class JournalReader {
         }
     }
 
+    /**
+     * Validates one document (header, checksum) and hands on its records. A damaged document is reported with its
+     * index and skipped whole; a document that starts later than the previous one ended means records are missing
+     * between them, which is reported too (unless the damage before it was reported already).
+     */
     private void parseDocument(final String queue, final long index, final int node, final int length,
                                final RecordHandler handler) {
         final ByteBuffer b = document;
-        int at = 0;
-        while (at < length) {
-            final String why = JournalRecordDescriptor.validate(crc, b, at, length - at);
-            if (why == null) {
-                final int recordNode = b.getInt(at + JournalRecordDescriptor.NODE_OFFSET);
-                final int size = JournalRecordDescriptor.alignedLength(
-                    b.getInt(at + JournalRecordDescriptor.FRAME_LENGTH_OFFSET));
-                if (node != Integer.MIN_VALUE && recordNode != node) {
-                    problems.add(corrupt("a record of node " + recordNode + " in the queue of node " + node
-                        + ": skipped", where(queue, index, at), "the journal directory was rearranged"));
-                    skipped++;
-                } else {
-                    final JournalRecord r = JournalRecord.decode(b, at, queue, index);
-                    if (r.op() == BufferOps.FLOW_END) {
-                        flowEnd = true;
-                    }
-                    records++;
-                    handler.onRecord(r);
-                }
-                at += size;
-                continue;
-            }
-            final int next = resync(at + 4, length);
-            problems.add(corrupt("invalid record: " + why + "; skipped " + (next - at) + " byte(s)",
-                where(queue, index, at), next < length ? "the records after it are read normally"
-                    : "the rest of this document was unreadable"));
+        final String why = JournalRecordDescriptor.validateHeader(crc, b, length);
+        if (why != null) {
+            final boolean plausible = length >= JournalRecordDescriptor.HEADER_LENGTH
+                && b.getShort(JournalRecordDescriptor.MAGIC_OFFSET) == JournalRecordDescriptor.MAGIC;
+            final int claimed = plausible ? b.getInt(JournalRecordDescriptor.COUNT_OFFSET) : -1;
+            problems.add(corrupt("invalid document: " + why + "; skipped " + length + " byte(s)"
+                    + (claimed > 0 && claimed <= length / JournalRecordDescriptor.TINY_LENGTH
+                    ? " (about " + claimed + " record(s))" : ""),
+                where(queue, index, -1), "the records of the documents around it are read normally"));
             skipped++;
-            at = next;
+            nextRecord = -1;
+            return;
         }
-    }
-
-    /** The next position at or after {@code from} (4-byte steps) where a valid record starts, or {@code length}. */
-    private int resync(final int from, final int length) {
-        final ByteBuffer b = document;
-        for (int at = from; at + JournalRecordDescriptor.FRAME_LENGTH <= length; at += 4) {
-            if (JournalRecordDescriptor.looksLikeRecord(b, at)
-                && JournalRecordDescriptor.validate(crc, b, at, length - at) == null) {
-                return at;
+        final int docNode = b.getInt(JournalRecordDescriptor.NODE_OFFSET);
+        if (node != Integer.MIN_VALUE && docNode != node) {
+            problems.add(corrupt("a document of node " + docNode + " in the queue of node " + node + ": skipped",
+                where(queue, index, -1), "the journal directory was rearranged"));
+            skipped++;
+            return;
+        }
+        final long first = b.getLong(JournalRecordDescriptor.FIRST_RECORD_OFFSET);
+        final int count = b.getInt(JournalRecordDescriptor.COUNT_OFFSET);
+        if (nextRecord >= 0 && first != nextRecord) {
+            problems.add(corrupt((first > nextRecord ? (first - nextRecord) + " record(s) missing" : "records "
+                    + first + ".." + (nextRecord - 1) + " appear twice") + " before this document", where(queue,
+                index, -1), "a document of this queue was lost or copied"));
+            skipped++;
+        }
+        nextRecord = first + count;
+        long anchorTime = b.getLong(JournalRecordDescriptor.ANCHOR_TIME_OFFSET);
+        long anchorSeq = b.getLong(JournalRecordDescriptor.ANCHOR_SEQ_OFFSET);
+        int at = JournalRecordDescriptor.HEADER_LENGTH;
+        int seen = 0;
+        while (at < length) {
+            final String bad = JournalRecordDescriptor.validateRecord(b, at, length - at);
+            if (bad != null) {
+                problems.add(corrupt("invalid record " + seen + " of " + count + ": " + bad + "; the rest of the "
+                    + "document is skipped", where(queue, index, at), "the documents after it are read normally"));
+                skipped++;
+                return;
             }
+            final JournalRecord r = JournalRecord.decode(b, at, queue, index, docNode, anchorTime, anchorSeq);
+            if (JournalRecord.isAnchor(b, at)) {
+                anchorTime = r.timeNs();
+                anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq, r.elementSeq());
+            }
+            if (r.op() == BufferOps.FLOW_END) {
+                flowEnd = true;
+            }
+            records++;
+            seen++;
+            handler.onRecord(r);
+            at += JournalRecordDescriptor.recordLength(b.getLong(at));
         }
-        return length;
+        if (seen != count) {
+            problems.add(corrupt("the document holds " + seen + " record(s), its header says " + count,
+                where(queue, index, -1), "the records found were read"));
+            skipped++;
+        }
     }
 
     private void ensureCapacity(final int n) {

@@ -50,14 +50,15 @@ import java.util.stream.Stream;
  * <pre>
  *   stage thread(s)                      journal thread (one per run)                 files
  *   node 0 ─ JournalRecorder ─▶ ring 0 ─┐
- *   node 1 ─ JournalRecorder ─▶ ring 1 ─┼─▶ seal (CRC32C) ─▶ one document per batch ─▶ queues/node-0, node-1, …
+ *   node 1 ─ JournalRecorder ─▶ ring 1 ─┼─▶ header + CRC32C ─▶ one document per batch ─▶ queues/node-0, node-1, …
  *   node 2 ─ JournalRecorder ─▶ ring 2 ─┘   flow-start / flow-end ─────────────────▶ queues/flow
  * </pre>
- * Every node's buffer client has its own {@link JournalRecorder} writing fixed binary records into its own bounded
- * off-heap {@link RecordRing}: single producer (the node's stage thread), no allocation, no lock, no file I/O on the
- * data path. One {@link JournalThread}, created by {@link TorvynThreads}, drains every ring into that node's queue, so
- * each queue has exactly one writer and a node's records stay in the order the node made them. A full ring makes the
- * stage wait (journal backpressure) rather than lose a record.
+ * Every node's buffer client has its own {@link JournalRecorder} writing fixed binary records (16 bytes for nearly
+ * every operation) into its own bounded off-heap {@link RecordRing}: single producer (the node's stage thread), no
+ * allocation, no lock, no file I/O on the data path. One {@link JournalThread}, created by {@link TorvynThreads}, drains every ring into that node's queue, so
+ * each queue has exactly one writer and a node's records stay in the order the node made them; it copies whole ranges
+ * of records and checksums each document once. A full ring makes the stage wait (journal backpressure) rather than
+ * lose a record.
  *
  * <p>Queues per node, not per thread: in shared mode one worker runs several stages, and readers want each node's
  * operations as one ordered stream; the journal thread is the only appender either way.

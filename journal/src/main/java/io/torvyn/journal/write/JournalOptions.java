@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param parent         the directory that receives {@code <flow>-<UTC timestamp>/}, or null for `[journal] path`
  */
 public record JournalOptions(int ringBytes, long blockSize, JournalClocks clocks, Path parent) {
-    /** 1 MiB per node: about ten thousand operation records before a stage has to wait for the journal thread. */
+    /** 1 MiB per node: about thirty thousand compact records before a stage has to wait for the journal thread. */
     public static final int DEFAULT_RING_BYTES = 1 << 20;
     /** 4 MiB: small enough for short runs and tests, large enough that remapping is rare. */
     public static final long DEFAULT_BLOCK_SIZE = 4L << 20;

@@ -1,8 +1,6 @@
 package io.torvyn.journal.write;
 
 import io.torvyn.engine.buffer.BufferOps;
-import io.torvyn.engine.schedule.IdleStrategy;
-import io.torvyn.engine.schedule.SleepingIdle;
 import io.torvyn.journal.record.JournalRecordDescriptor;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -14,38 +12,55 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
-import static io.torvyn.journal.record.JournalRecordDescriptor.FRAME_LENGTH;
-import static io.torvyn.journal.record.JournalRecordDescriptor.FRAME_LENGTH_OFFSET;
-import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_OFFSET;
-import static io.torvyn.journal.record.JournalRecordDescriptor.KIND_PADDING;
+import static io.torvyn.journal.record.JournalRecordDescriptor.FULL_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.HEADER_LENGTH;
 
 /**
  * The journal thread: the single writer of every queue of a run. It takes records from each node's
- * {@link RecordRing} in turn, seals them (checksum) and appends them to that node's Chronicle Queue, many records
- * per queue document so the per-append cost of Chronicle is paid once per batch, not per record. It writes
- * {@code flow-start} first and {@code flow-end} last, into the flow queue.
+ * {@link RecordRing} in turn and appends them to that node's Chronicle Queue as whole ranges, one document (header
+ * and one checksum) per range, so the per-append cost of Chronicle and of the checksum is paid once per batch, not per
+ * record. It writes {@code flow-start} first and {@code flow-end} last, into the flow queue.
  *
- * <p>It idles (spin, yield, park) when every ring is empty. Asked to stop, it drains every ring to empty before
- * writing flow-end, so nothing the stages recorded is lost; asked to abort, it stops at once. Any failure (a full disk)
- * closes every ring so no stage waits forever on a journal that is gone; the failure is reported by
- * {@link ChronicleRunJournal#finish}.
+ * <p>After a pass that empties every ring it sleeps briefly, so records accumulate into large documents and the
+ * thread takes little CPU from the stages; a ring with more than one document waiting is drained again at once.
+ * Asked to stop, it drains every ring to empty before writing flow-end, so nothing the stages recorded is lost; asked
+ * to abort, it stops at once. Any failure (a full disk) closes every ring so no stage waits forever on a journal that
+ * is gone; the failure is reported by {@link ChronicleRunJournal#finish}.
  */
 final class JournalThread implements Runnable {
     private static final int MAX_DOCUMENT_BYTES = 64 << 10;
+    /**
+     * How long the thread sleeps after a pass that emptied every ring. Long enough that each pass moves a good batch
+     * per document and the thread wakes rarely (on 2 cores every wake-up takes a core from a stage), short enough
+     * that a 1 MiB ring (64 Ki tiny records) at millions of records per second does not fill meanwhile.
+     */
+    private static final long PAUSE_NS = 1_000_000;
 
     private final RecordRing[] rings;
     private final ChronicleQueue[] queues;
     private final ChronicleQueue flowQueue;
     private final ExcerptAppender[] appenders;
     private final CRC32C crc = new CRC32C();
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(FRAME_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-    private final BytesStore<?, ByteBuffer> scratchStore = BytesStore.wrap(scratch);
+    private final ByteBuffer header = ByteBuffer.allocateDirect(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    private final BytesStore<?, ByteBuffer> headerStore = BytesStore.wrap(header);
+    private final ByteBuffer flowRecord = ByteBuffer.allocateDirect(FULL_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    private final BytesStore<?, ByteBuffer> flowRecordStore = BytesStore.wrap(flowRecord);
+    private final long flowRecordAddress = flowRecordStore.addressForWrite(0);
+    private final int[] runStarts = new int[2];
+    private final int[] runLengths = new int[2];
+    private final long[] recordNumbers;
+    private final long[] anchorTimes;
+    private final long[] anchorSeqs;
+    private long flowRecords;
+    private boolean backlog;
     private final long startNs;
     private final int level;
 
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile Thread runner;
     private volatile boolean stopRequested;
     private volatile boolean aborted;
     private volatile Throwable failure;
@@ -67,19 +82,27 @@ final class JournalThread implements Runnable {
         this.queues = queues;
         this.flowQueue = flowQueue;
         this.appenders = new ExcerptAppender[rings.length];
+        this.recordNumbers = new long[rings.length];
+        this.anchorTimes = new long[rings.length];
+        this.anchorSeqs = new long[rings.length];
         this.startNs = startNs;
         this.level = level;
     }
 
     @Override
     public void run() {
+        runner = Thread.currentThread();
+        for (final RecordRing r : rings) {
+            if (r != null) {
+                r.consumer(runner);
+            }
+        }
         ExcerptAppender flow = null;
         try {
             flow = flowQueue.createAppender();
             openAppenders();
             writeFlowRecord(flow, BufferOps.FLOW_START, startNs, 0, 0, 0, level);
             ready.countDown();
-            final IdleStrategy idle = new SleepingIdle();
             while (!aborted) {
                 if (stopRequested) {
                     drainToStop();
@@ -87,10 +110,9 @@ final class JournalThread implements Runnable {
                         endExitCode);
                     break;
                 }
-                if (drainAvailable() > 0) {
-                    idle.reset();
-                } else {
-                    idle.idle();
+                drainAvailable();
+                if (!backlog) {
+                    LockSupport.parkNanos(PAUSE_NS);
                 }
             }
         } catch (final Throwable t) {
@@ -144,11 +166,20 @@ final class JournalThread implements Runnable {
         endCopyBytes = copyBytes;
         endExitCode = exitCode;
         stopRequested = true;
+        wake();
     }
 
     /** Asks the thread to end now, leaving whatever is still in the rings. */
     void abort() {
         aborted = true;
+        wake();
+    }
+
+    private void wake() {
+        final Thread t = runner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     Throwable failure() {
@@ -178,90 +209,129 @@ final class JournalThread implements Runnable {
     }
 
     private int drainAll(final long[] stopAt) {
+        backlog = false;
         int moved = 0;
         for (int i = 0; i < rings.length; i++) {
             if (rings[i] != null) {
-                moved += drain(rings[i], appenders[i], stopAt == null ? Long.MAX_VALUE : stopAt[i]);
+                moved += drain(i, stopAt == null ? Long.MAX_VALUE : stopAt[i]);
             }
         }
         return moved;
     }
 
     /**
-     * Moves up to one document's worth of records (before {@code limit}) from {@code ring} to its queue: seals each,
-     * then copies each contiguous run of records with one write (a run ends at padding or where the ring wraps).
+     * Moves up to one document's worth of records (before {@code limit}) from node {@code node}'s ring to its queue:
+     * walks the records once (to skip padding, count them and follow the anchor), then writes one document of a
+     * header and the records copied as whole ranges (two when the range wraps the ring), checksummed as one.
+     *
+     * @return the records moved
      */
-    private int drain(final RecordRing ring, final ExcerptAppender appender, final long limit) {
+    private int drain(final int node, final long limit) {
+        final RecordRing ring = rings[node];
         long head = ring.head();
         final long tail = Math.min(limit, ring.tail());
         if (head >= tail) {
             return 0;
         }
-        final ByteBuffer view = ring.consumerView();
-        int moved = 0;
-        int documentBytes = 0;
+        final long base = ring.address();
+        long anchorTime = anchorTimes[node];
+        long anchorSeq = anchorSeqs[node];
+        int count = 0;
+        int body = 0;
+        int runs = 0;
         int runStart = -1;
         int runLength = 0;
-        DocumentContext dc = null;
-        try {
-            while (head < tail && documentBytes < MAX_DOCUMENT_BYTES) {
-                final int at = ring.indexOf(head);
-                final int frameLength = view.getInt(at + FRAME_LENGTH_OFFSET);
-                if (view.get(at + KIND_OFFSET) == KIND_PADDING) {
-                    dc = copyRun(appender, dc, ring, runStart, runLength);
-                    runStart = -1;
-                    runLength = 0;
-                    head += frameLength;
-                    continue;
-                }
-                final int size = JournalRecordDescriptor.alignedLength(frameLength);
-                JournalRecordDescriptor.seal(crc, view, at);
-                if (runStart >= 0 && at != runStart + runLength) {
-                    dc = copyRun(appender, dc, ring, runStart, runLength);
-                    runStart = -1;
-                    runLength = 0;
-                }
-                if (runStart < 0) {
-                    runStart = at;
-                }
-                runLength += size;
-                head += size;
-                documentBytes += size;
-                moved++;
+        while (head < tail && body < MAX_DOCUMENT_BYTES) {
+            final int at = ring.indexOf(head);
+            final long w = JournalRecordDescriptor.getLong(base + at);
+            final int size = JournalRecordDescriptor.recordLength(w);
+            if (size <= 0) {
+                throw new IllegalStateException("ring of node " + node + " holds a record of " + size + " bytes at "
+                    + head);
             }
-            dc = copyRun(appender, dc, ring, runStart, runLength);
-        } finally {
-            if (dc != null) {
-                dc.close();
+            head += size;
+            if (JournalRecordDescriptor.form(w) == JournalRecordDescriptor.FORM_PADDING) {
+                continue;
             }
+            if (runStart >= 0 && at != runStart + runLength) {
+                runStarts[runs] = runStart;
+                runLengths[runs++] = runLength;
+                runStart = -1;
+                runLength = 0;
+            }
+            if (runStart < 0) {
+                runStart = at;
+            }
+            runLength += size;
+            body += size;
+            count++;
+            if (JournalRecordDescriptor.isFull(w)) {
+                anchorTime = JournalRecordDescriptor.getLong(base + at + JournalRecordDescriptor.TIME_OFFSET);
+                anchorSeq = JournalRecordDescriptor.anchorSeqAfter(anchorSeq,
+                    JournalRecordDescriptor.getLong(base + at + JournalRecordDescriptor.ELEMENT_SEQ_OFFSET));
+            }
+        }
+        if (head < tail) {
+            backlog = true;
+        }
+        if (runLength > 0) {
+            runStarts[runs] = runStart;
+            runLengths[runs++] = runLength;
+        }
+        if (count > 0) {
+            JournalRecordDescriptor.putHeader(header, 0, body, node, count, recordNumbers[node], anchorTimes[node],
+                anchorSeqs[node]);
+            JournalRecordDescriptor.checksumHeader(crc, header, 0);
+            final ByteBuffer view = ring.consumerView();
+            for (int r = 0; r < runs; r++) {
+                JournalRecordDescriptor.checksumBody(crc, view, runStarts[r], runLengths[r]);
+            }
+            JournalRecordDescriptor.seal(crc, header, 0);
+            writeDocument(appenders[node], ring.store(), runs);
+            recordNumbers[node] += count;
+            anchorTimes[node] = anchorTime;
+            anchorSeqs[node] = anchorSeq;
+            records += count;
+            bytes += HEADER_LENGTH + body;
         }
         ring.release(head);
-        records += moved;
-        bytes += documentBytes;
-        return moved;
+        return count;
     }
 
-    private static DocumentContext copyRun(final ExcerptAppender appender, final DocumentContext open,
-                                           final RecordRing ring, final int start, final int length) {
-        if (length == 0) {
-            return open;
+    /** Appends one document: the header, then the first {@code runs} ranges of {@code store}. */
+    private void writeDocument(final ExcerptAppender appender, final BytesStore<?, ByteBuffer> store,
+                               final int runs) {
+        final DocumentContext dc = appender.writingDocument();
+        try {
+            final Bytes<?> out = dc.wire().bytes();
+            out.write(headerStore, 0L, (long) HEADER_LENGTH);
+            for (int r = 0; r < runs; r++) {
+                out.write(store, (long) runStarts[r], (long) runLengths[r]);
+            }
+        } catch (final RuntimeException | Error e) {
+            dc.rollbackOnClose();
+            throw e;
+        } finally {
+            dc.close();
         }
-        final DocumentContext dc = open != null ? open : appender.writingDocument();
-        dc.wire().bytes().write(ring.store(), (long) start, (long) length);
-        return dc;
     }
 
+    /** Writes a flow record (flow-start, flow-end) as a document of its own in the flow queue. */
     private void writeFlowRecord(final ExcerptAppender flow, final int op, final long timeNs, final long length,
                                  final long copiedBytes, final long fuel, final long aux) {
-        JournalRecordDescriptor.writeFrame(scratch, 0, JournalRecordDescriptor.KIND_OP, FRAME_LENGTH, timeNs, -1,
-            JournalRecordDescriptor.FLOW_NODE, op, 0, -1, 0, length, copiedBytes, fuel, aux, 0);
-        JournalRecordDescriptor.seal(crc, scratch.duplicate().order(ByteOrder.LITTLE_ENDIAN), 0);
-        try (DocumentContext dc = flow.writingDocument()) {
-            final Bytes<?> out = dc.wire().bytes();
-            out.write(scratchStore, 0L, (long) FRAME_LENGTH);
-        }
+        JournalRecordDescriptor.putFull(flowRecordAddress, op, -1, 0, timeNs, -1, 0, 0, length, copiedBytes, fuel, aux,
+            0);
+        JournalRecordDescriptor.putHeader(header, 0, FULL_LENGTH, JournalRecordDescriptor.FLOW_NODE, 1, flowRecords,
+            0, 0);
+        JournalRecordDescriptor.checksumHeader(crc, header, 0);
+        JournalRecordDescriptor.checksumBody(crc, flowRecord, 0, FULL_LENGTH);
+        JournalRecordDescriptor.seal(crc, header, 0);
+        runStarts[0] = 0;
+        runLengths[0] = FULL_LENGTH;
+        writeDocument(flow, flowRecordStore, 1);
+        flowRecords++;
         records++;
-        bytes += FRAME_LENGTH;
+        bytes += HEADER_LENGTH + FULL_LENGTH;
     }
 
     private static void closeQuietly(final ExcerptAppender appender) {

@@ -12,17 +12,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A bounded, off-heap, single-producer single-consumer ring of journal records: the only thing a recording stage
  * touches, so the data path never waits on a file. The producer is the thread running one node's stage; the consumer
- * is the journal thread, which seals each record (checksum) and copies it into that node's Chronicle Queue.
+ * is the journal thread, which copies whole ranges of records into that node's Chronicle Queue, one checksummed
+ * document per range.
  *
  * <p>Records are variable-length ({@link JournalRecordDescriptor}) and never wrap: a record that does not fit before
- * the end of the memory is preceded by a {@link JournalRecordDescriptor#KIND_PADDING padding} frame up to the end.
+ * the end of the memory is preceded by {@link JournalRecordDescriptor#OP_PADDING padding} up to the end.
  * The producer writes a record with plain stores and publishes it with one release store of the tail; the consumer
  * reads the tail with an acquire load and frees space with a release store of the head. Tail and head sit 128 bytes
  * apart in one {@code long[]} so producer and consumer never share a cache line.
  *
- * <p>Lossless by design: when the ring is full the producer spins, yields, then parks briefly until the consumer has
- * made room, and counts one journal-backpressure event per wait. Only a journal that has stopped ({@link #close()},
- * e.g. after an I/O failure) makes the producer drop records, which it counts as lost.
+ * <p>Lossless by design: when the ring is full the producer wakes the consumer, then spins, yields and parks briefly
+ * until the consumer has made room, and counts one journal-backpressure event per wait. Only a journal that has
+ * stopped ({@link #close()}, e.g. after an I/O failure) makes the producer drop records, which it counts as lost.
  */
 public final class RecordRing {
     private static final VarHandle POSITIONS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -34,6 +35,7 @@ public final class RecordRing {
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long PARK_NS = 10_000;
+    private static final int CACHE_LINE = 64;
 
     private final ByteBuffer buffer;
     private final ByteBuffer consumerView;
@@ -44,8 +46,11 @@ public final class RecordRing {
     private final long[] positions = new long[SLOTS];
 
     private long producerTail;
+    private long producerLimit;
     private long cachedHead;
+    private long producerWaits;
     private volatile boolean closed;
+    private volatile Thread consumer;
 
     /**
      * @param capacity bytes of ring memory: a power of two of at least twice {@link JournalRecordDescriptor#MAX_RECORD}
@@ -57,7 +62,8 @@ public final class RecordRing {
         }
         this.capacity = capacity;
         this.mask = capacity - 1;
-        this.buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = ByteBuffer.allocateDirect(capacity + CACHE_LINE).alignedSlice(CACHE_LINE).limit(capacity).slice()
+            .order(ByteOrder.LITTLE_ENDIAN);
         this.consumerView = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.store = BytesStore.wrap(buffer);
         this.address = store.addressForWrite(0);
@@ -73,6 +79,15 @@ public final class RecordRing {
      */
     public int claim(final int alignedLength) {
         final long tail = producerTail;
+        if (tail + alignedLength <= producerLimit) {
+            return (int) (tail & mask);
+        }
+        return claimSlowly(alignedLength);
+    }
+
+    /** {@link #claim} when the record may not fit: pads to the end of the memory, waits for room, moves the limit. */
+    private int claimSlowly(final int alignedLength) {
+        final long tail = producerTail;
         final int index = (int) (tail & mask);
         final int toEnd = capacity - index;
         final int padding = alignedLength > toEnd ? toEnd : 0;
@@ -84,20 +99,24 @@ public final class RecordRing {
                 return -1;
             }
         }
+        final long start = tail + padding;
         if (padding > 0) {
-            buffer.putShort(index + JournalRecordDescriptor.MAGIC_OFFSET, JournalRecordDescriptor.MAGIC);
-            buffer.put(index + JournalRecordDescriptor.KIND_OFFSET, JournalRecordDescriptor.KIND_PADDING);
-            buffer.putInt(index + JournalRecordDescriptor.FRAME_LENGTH_OFFSET, padding);
-            producerTail = tail + padding;
-            return 0;
+            JournalRecordDescriptor.putPadding(address + index, padding);
+            producerTail = start;
         }
-        return index;
+        producerLimit = Math.min(cachedHead + capacity, (start & ~mask) + capacity);
+        return (int) (start & mask);
     }
 
     /** Publishes the record written at the index {@link #claim} returned. */
     public void commit(final int alignedLength) {
         producerTail += alignedLength;
         POSITIONS.setRelease(positions, TAIL, producerTail);
+    }
+
+    /** How many times this producer has waited for room (read on the producer's thread only). */
+    public long producerWaits() {
+        return producerWaits;
     }
 
     /** The ring memory, little-endian; the producer writes records here with absolute puts. */
@@ -111,7 +130,12 @@ public final class RecordRing {
     }
 
     private boolean waitForRoom(final long needed) {
+        producerWaits++;
         POSITIONS.setOpaque(positions, BACKPRESSURE, (long) POSITIONS.getOpaque(positions, BACKPRESSURE) + 1);
+        final Thread waker = consumer;
+        if (waker != null) {
+            LockSupport.unpark(waker);
+        }
         int idle = 0;
         while (needed > cachedHead) {
             if (closed) {
@@ -131,6 +155,11 @@ public final class RecordRing {
     }
 
     // ------------------------------------------------------------------------------------------------ consumer
+
+    /** Names the thread that drains this ring, so a producer that finds it full can wake it from its pause. */
+    public void consumer(final Thread thread) {
+        consumer = thread;
+    }
 
     /** The consumer's position: every byte before it has been taken. */
     public long head() {

@@ -2,9 +2,12 @@ package io.torvyn.journal.write;
 
 import io.torvyn.journal.record.JournalRecordDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,9 +25,9 @@ class RecordRingTest {
         ring.release(big);
         final int at = ring.claim(big);
         assertEquals(0, at, "the second record starts again at the beginning");
-        final ByteBuffer b = ring.buffer();
-        assertEquals(JournalRecordDescriptor.KIND_PADDING, b.get(big + JournalRecordDescriptor.KIND_OFFSET));
-        assertEquals(CAPACITY - big, b.getInt(big + JournalRecordDescriptor.FRAME_LENGTH_OFFSET));
+        final long padding = JournalRecordDescriptor.getLong(ring.address() + big);
+        assertEquals(JournalRecordDescriptor.FORM_PADDING, JournalRecordDescriptor.form(padding));
+        assertEquals(CAPACITY - big, JournalRecordDescriptor.recordLength(padding));
         ring.commit(big);
         assertEquals(CAPACITY + big, ring.tail());
     }
@@ -32,16 +35,16 @@ class RecordRingTest {
     @Test
     void aFullRingMakesTheProducerWaitAndCountsIt() throws Exception {
         final RecordRing ring = new RecordRing(CAPACITY);
-        final int n = CAPACITY / JournalRecordDescriptor.FRAME_LENGTH;
+        final int n = CAPACITY / JournalRecordDescriptor.COMPACT_LENGTH;
         for (int i = 0; i < n; i++) {
-            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+            ring.claim(JournalRecordDescriptor.COMPACT_LENGTH);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         }
         assertEquals(0, ring.backpressureEvents());
         final AtomicLong claimedAt = new AtomicLong(-2);
         final Thread producer = new Thread(() -> {
-            claimedAt.set(ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+            claimedAt.set(ring.claim(JournalRecordDescriptor.COMPACT_LENGTH));
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         });
         producer.start();
         while (ring.backpressureEvents() == 0) {
@@ -56,13 +59,37 @@ class RecordRingTest {
     }
 
     @Test
+    @Timeout(30)
+    void aProducerThatFindsTheRingFullWakesTheSleepingConsumer() throws Exception {
+        final RecordRing ring = new RecordRing(CAPACITY);
+        final CountDownLatch parked = new CountDownLatch(1);
+        final Thread consumer = new Thread(() -> {
+            parked.countDown();
+            while (ring.backpressureEvents() == 0) {
+                LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(10));
+            }
+            ring.release(ring.tail());
+        });
+        ring.consumer(consumer);
+        consumer.start();
+        parked.await();
+        for (int i = 0; i <= CAPACITY / JournalRecordDescriptor.COMPACT_LENGTH; i++) {
+            assertTrue(ring.claim(JournalRecordDescriptor.COMPACT_LENGTH) >= 0);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
+        }
+        consumer.join();
+        assertEquals(1, ring.backpressureEvents(), "one wait, ended by the consumer it woke");
+        assertEquals(0, ring.lost());
+    }
+
+    @Test
     void aClosedRingReleasesAWaitingProducerAndCountsTheLoss() throws Exception {
         final RecordRing ring = new RecordRing(CAPACITY);
-        while (ring.tail() + JournalRecordDescriptor.FRAME_LENGTH <= CAPACITY) {
-            ring.claim(JournalRecordDescriptor.FRAME_LENGTH);
-            ring.commit(JournalRecordDescriptor.FRAME_LENGTH);
+        while (ring.tail() + JournalRecordDescriptor.COMPACT_LENGTH <= CAPACITY) {
+            ring.claim(JournalRecordDescriptor.COMPACT_LENGTH);
+            ring.commit(JournalRecordDescriptor.COMPACT_LENGTH);
         }
-        final Thread producer = new Thread(() -> ring.claim(JournalRecordDescriptor.FRAME_LENGTH));
+        final Thread producer = new Thread(() -> ring.claim(JournalRecordDescriptor.COMPACT_LENGTH));
         producer.start();
         while (ring.backpressureEvents() == 0) {
             Thread.onSpinWait();
