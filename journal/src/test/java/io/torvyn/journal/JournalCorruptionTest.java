@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checksummed batch of a node's records) is skipped, and the rest is still read.
  */
 class JournalCorruptionTest {
-    private static final int ELEMENTS = 2_000;
+    /** Enough that node-1 writes well over three 64 KiB documents whatever the drain timing (~48 B per element). */
+    private static final int ELEMENTS = 20_000;
 
     @TempDir
     Path tmp;
