@@ -82,7 +82,7 @@ public final class JournalReader {
                 "names of nodes, streams and tiers are unknown; records are still read"));
         }
         if (info == null) {
-            info = placeholderInfo(dir);
+            info = headerlessInfo(dir);
         }
         final JournalReader reader = new JournalReader(dir, info);
         reader.problems.addAll(early);
@@ -384,7 +384,7 @@ public final class JournalReader {
         return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
     }
 
-    private static RunInfo placeholderInfo(final Path dir) {
+    private static RunInfo headerlessInfo(final Path dir) {
         return new RunInfo(RunInfo.SCHEMA, RunInfo.FORMAT, JournalRecordDescriptor.VERSION, null,
             dir.getFileName().toString(), null, 0, null, -1, List.of(), List.of(), List.of(), List.of(), 0, null);
     }
