@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checksummed batch of a node's records) is skipped, and the rest is still read.
  */
 class JournalCorruptionTest {
-    private static final int ELEMENTS = 2_000;
+    private static final int ELEMENTS = 8_000;
 
     @TempDir
     Path tmp;

@@ -174,6 +174,7 @@ public final class JournalRecordDescriptor {
     private static final Unsafe UNSAFE = UnsafeMemory.UNSAFE;
     private static final boolean LITTLE = UnsafeMemory.IS_LITTLE_ENDIAN;
     private static final long U32 = 0xFFFF_FFFFL;
+    private static final long TINY_SLOT_OVERFLOW = 0xFFFF_FFFFL & ~TINY_MAX_SLOT;
     private static final int OP_MASK = 0x1F;
     private static final int FORM_SHIFT = 5;
 
@@ -211,9 +212,8 @@ public final class JournalRecordDescriptor {
      */
     public static boolean fitsTiny(final int tier, final long handle, final long length, final long x,
                                    final long y) {
-        return tier >= -1 && tier <= TINY_MAX_TIER && (handle & ~TINY_MAX_SLOT & 0xFFFF_FFFFL) == 0
-            && (handle >>> 32) <= TINY_MAX_GENERATION && (length & ~TINY_MAX_LENGTH) == 0 && x == (short) x
-            && (y & ~TINY_MAX_Y) == 0;
+        return ((tier + 1L & ~7L) | (handle & TINY_SLOT_OVERFLOW) | (handle >>> 32 & ~TINY_MAX_GENERATION)
+            | (length & ~TINY_MAX_LENGTH) | (x + 0x8000 & ~0xFFFFL) | (y & ~TINY_MAX_Y)) == 0;
     }
 
     /** Writes a tiny record at native {@code address} (the caller has checked {@link #fitsTiny} and the deltas). */
