@@ -33,8 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checksummed batch of a node's records) is skipped, and the rest is still read.
  */
 class JournalCorruptionTest {
-    /** Enough that node-1 writes well over three 64 KiB documents whatever the drain timing (~48 B per element). */
-    private static final int ELEMENTS = 20_000;
+    private static final int ELEMENTS = 8_000;
 
     @TempDir
     Path tmp;

@@ -46,9 +46,12 @@ import java.util.zip.CRC32C;
  * <h2>Records</h2>
  * A record's first byte holds its operation (low 5 bits) and its form (high 3 bits), which fixes its length, so the
  * journal thread can walk a ring without decoding. Time and element sequence are written as deltas from the current
- * <em>anchor</em>, the time and sequence of the last full record; the header carries the anchor in force at the
- * start of its body, so each document decodes on its own. The recorder writes the smallest form the values fit, and a
- * full record (a new anchor) whenever the deltas would leave the tiny form's range, so nearly every record is tiny.
+ * <em>anchor</em>, the time and sequence of the last full record (a full record of no element, sequence -1, moves
+ * only the time); the header carries the anchor in force at the start of its body, so each document decodes on its
+ * own. Sequence -1 has a delta value of its own ({@link #TINY_NO_ELEMENT}, {@link #COMPACT_NO_ELEMENT}), so records
+ * of no element neither leave the small forms nor move the anchor. The recorder writes the smallest form the values
+ * fit, and a full record (a new anchor) whenever the deltas would leave the tiny form's range, so nearly every
+ * record is tiny.
  * <ul>
  *   <li><b>tiny</b> (16 bytes): two little-endian words of bit fields, for buffer operations of an ordinary run.
  *   <li><b>compact</b> (32 bytes, or 40 with a payload hash): 32-bit fields, for values the tiny form cannot hold.
@@ -174,6 +177,7 @@ public final class JournalRecordDescriptor {
     private static final Unsafe UNSAFE = UnsafeMemory.UNSAFE;
     private static final boolean LITTLE = UnsafeMemory.IS_LITTLE_ENDIAN;
     private static final long U32 = 0xFFFF_FFFFL;
+    private static final long TINY_SLOT_OVERFLOW = 0xFFFF_FFFFL & ~TINY_MAX_SLOT;
     private static final int OP_MASK = 0x1F;
     private static final int FORM_SHIFT = 5;
 
@@ -211,9 +215,8 @@ public final class JournalRecordDescriptor {
      */
     public static boolean fitsTiny(final int tier, final long handle, final long length, final long x,
                                    final long y) {
-        return tier >= -1 && tier <= TINY_MAX_TIER && (handle & ~TINY_MAX_SLOT & 0xFFFF_FFFFL) == 0
-            && (handle >>> 32) <= TINY_MAX_GENERATION && (length & ~TINY_MAX_LENGTH) == 0 && x == (short) x
-            && (y & ~TINY_MAX_Y) == 0;
+        return ((tier + 1L & ~7L) | (handle & TINY_SLOT_OVERFLOW) | (handle >>> 32 & ~TINY_MAX_GENERATION)
+            | (length & ~TINY_MAX_LENGTH) | (x + 0x8000 & ~0xFFFFL) | (y & ~TINY_MAX_Y)) == 0;
     }
 
     /** Writes a tiny record at native {@code address} (the caller has checked {@link #fitsTiny} and the deltas). */

@@ -15,6 +15,7 @@ import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_HASHED_LE
 import static io.torvyn.journal.record.JournalRecordDescriptor.COMPACT_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.FULL_LENGTH;
 import static io.torvyn.journal.record.JournalRecordDescriptor.TINY_LENGTH;
+import static io.torvyn.journal.record.JournalRecordDescriptor.TINY_MAX_DELTA_SEQ;
 import static io.torvyn.journal.record.JournalRecordDescriptor.MAX_CHUNK;
 
 /**
@@ -191,9 +192,8 @@ public final class JournalRecorder implements BufferRecorder {
         final long y = shape == JournalRecordDescriptor.SHAPE_INVOKE ? fuel : offset;
         final long rest = shape == JournalRecordDescriptor.SHAPE_COPY ? aux | fuel
             : shape == JournalRecordDescriptor.SHAPE_INVOKE ? offset | copiedBytes : copiedBytes | fuel;
-        if (anchored && rest == 0 && (deltaTime & ~JournalRecordDescriptor.TINY_MAX_DELTA_TIME) == 0
-            && (noElement || deltaSeq >= -JournalRecordDescriptor.TINY_MAX_DELTA_SEQ
-            && deltaSeq <= JournalRecordDescriptor.TINY_MAX_DELTA_SEQ)) {
+        if (anchored && (rest | deltaTime & ~JournalRecordDescriptor.TINY_MAX_DELTA_TIME) == 0 && (noElement
+            || Long.compareUnsigned(deltaSeq + TINY_MAX_DELTA_SEQ, 2 * TINY_MAX_DELTA_SEQ) <= 0)) {
             if (payloadHash == 0 && JournalRecordDescriptor.fitsTiny(tier, handle, length, x, y)) {
                 final int at = ring.claim(TINY_LENGTH);
                 afterClaim();
