@@ -29,6 +29,27 @@ import io.torvyn.engine.error.TorvynException;
  * A module that uses an instruction the decoder does not understand (SIMD, threads, exception handling, GC, typed
  * function references) is refused with E0100 rather than run partly unmetered.
  *
+ * <h2>Metered calls</h2>
+ * On wasmtime-java every host↔Wasm crossing costs microseconds, so steps 1 and 2 above (set the global, call, read
+ * it) would be three crossings, plus a fourth for the memory size the host must re-check after guest code ran. A
+ * metered module therefore also exports, for every exported function {@code NAME} with at most one result, an
+ * uncharged wrapper named {@value #METERED_EXPORT_PREFIX}{@code NAME} (see {@link #meteredExport(String)}) that does
+ * all of it in one call:
+ * <pre>
+ *   torvyn_metered$NAME : (budget i64, P...) -> (R?, fuel_left i64, memory_pages i32)
+ * </pre>
+ * It sets {@value #FUEL_GLOBAL_EXPORT} to {@code budget}, calls {@code NAME} with the remaining arguments, and returns
+ * the original result (if any), the global's value afterwards and {@code memory.size} of the module's
+ * {@code "memory"} export (−1 when that is not memory 0 or is 64-bit, and when there is none: ask the memory then).
+ * The wrapper charges nothing, so fuel used = budget − fuel_left is exactly what steps 1–2 give; a trap inside the
+ * call propagates unchanged and leaves the global as step 3 describes. The budget is an argument rather than the
+ * constant the global starts with so that the host, which charges {@code budget − fuel_left}, is the only place that
+ * decides it (the same bytes serve any budget, and callers and tests may pass a smaller one); the argument costs the
+ * host nothing measurable next to the crossing it saves. The whole {@value #METERED_EXPORT_PREFIX} prefix is reserved:
+ * a module that already exports such a name is refused when metered, so a wrapper the host finds is always one the
+ * instrumenter wrote. Wrappers are functions appended after all others (no index moves), with their types appended
+ * to the type section.
+ *
  * <h2>Memory</h2>
  * With {@code maxMemoryBytes > 0} the declared maximum of every memory (defined or imported) is lowered to
  * {@code floor(maxMemoryBytes / 65536)} pages, or added when absent, so {@code memory.grow} past it returns −1 on
@@ -41,6 +62,8 @@ import io.torvyn.engine.error.TorvynException;
 public final class ModuleInstrumenter {
     /** Export name of the fuel counter global. */
     public static final String FUEL_GLOBAL_EXPORT = "torvyn_fuel";
+    /** Prefix of the metered wrapper exports; reserved in metered modules. */
+    public static final String METERED_EXPORT_PREFIX = "torvyn_metered$";
     /** Size of a Wasm page in bytes. */
     public static final int PAGE_SIZE = 65_536;
 
@@ -50,6 +73,11 @@ public final class ModuleInstrumenter {
         + "-pthread or -fwasm-exceptions), or set fuel_per_invocation = 0 to load it unmetered";
 
     private ModuleInstrumenter() {
+    }
+
+    /** Export name of the metered wrapper of the function exported as {@code export}. */
+    public static String meteredExport(final String export) {
+        return METERED_EXPORT_PREFIX + export;
     }
 
     /** Same as {@link #instrument(String, byte[], long, long)} with a generic origin in error locations. */
@@ -76,28 +104,59 @@ public final class ModuleInstrumenter {
                 + fuelPerInvocation + ", maxMemoryBytes=" + maxMemoryBytes);
         }
         if (fuelPerInvocation == 0 && maxMemoryBytes == 0) {
-            return new InstrumentedModule(wasm, false, null, declaredMaximumIfReadable(wasm), 0, 0);
+            return new InstrumentedModule(wasm, false, null, declaredMaximumIfReadable(wasm), 0, 0, 0);
         }
         final ModuleLayout layout = scan(origin, wasm);
         final long capPages = maxMemoryBytes > 0 ? Math.min(maxMemoryBytes / PAGE_SIZE, MAX_PAGES_32) : -1;
         final boolean memoryChanges = capPages >= 0 && checkMemories(origin, layout, capPages, maxMemoryBytes);
         if (fuelPerInvocation == 0 && !memoryChanges) {
-            return new InstrumentedModule(wasm, false, null, layout.firstMemoryMaximum(), 0, 0);
+            return new InstrumentedModule(wasm, false, null, layout.firstMemoryMaximum(), 0, 0, 0);
         }
-        if (fuelPerInvocation > 0 && layout.exportNames.contains(FUEL_GLOBAL_EXPORT)) {
-            throw new TorvynException(ErrorCode.E0100, "module already exports `" + FUEL_GLOBAL_EXPORT
-                + "` (instrumented twice?)", origin, "load the original module; the engine meters it itself");
+        if (fuelPerInvocation > 0) {
+            refuseReservedExports(origin, layout);
         }
 
         final ModuleRewriter rewriter = new ModuleRewriter(wasm, layout, fuelPerInvocation, capPages);
         final byte[] rewritten = rewrite(origin, rewriter);
+        if (rewriter.metered()) {
+            requireValid(origin, wasm);
+        }
         validate(origin, wasm, rewritten);
         final FuelInjector injector = rewriter.injector();
         return new InstrumentedModule(rewritten, rewriter.metered(),
             rewriter.metered() ? FUEL_GLOBAL_EXPORT : null,
             cappedMaximum(layout, capPages),
             injector == null ? 0 : injector.functions(),
-            injector == null ? 0 : injector.chargeSites());
+            injector == null ? 0 : injector.chargeSites(),
+            rewriter.wrapperExports());
+    }
+
+    private static void refuseReservedExports(final String origin, final ModuleLayout layout) {
+        String reserved = layout.exportNames.contains(FUEL_GLOBAL_EXPORT) ? FUEL_GLOBAL_EXPORT : null;
+        for (final String name : layout.exportNames) {
+            if (reserved == null && name.startsWith(METERED_EXPORT_PREFIX)) {
+                reserved = name;
+            }
+        }
+        if (reserved != null) {
+            throw new TorvynException(ErrorCode.E0100, "module already exports `" + reserved
+                + "`, a name the engine reserves for metering (instrumented twice?)", origin,
+                "load the original module; the engine meters it itself");
+        }
+    }
+
+    /**
+     * Metering adds a global and functions at indices the original code cannot name, so the original must be
+     * validated by itself: code that refers to an index just past its own would otherwise reach the fuel counter or
+     * a wrapper once they exist, and could reset its own budget.
+     */
+    private static void requireValid(final String origin, final byte[] original) {
+        try {
+            Parser.parse(original);
+        } catch (final RuntimeException invalid) {
+            throw new TorvynException(ErrorCode.E0100, "module is not valid WebAssembly: " + invalid.getMessage(),
+                origin, "rebuild the component; check it with wasm-validate");
+        }
     }
 
     /** With no limit requested the module is not the rewriter's business: the engine's own parser reports defects. */
