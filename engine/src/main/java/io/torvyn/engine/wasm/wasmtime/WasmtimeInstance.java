@@ -82,6 +82,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
     private long deadlineTicks;
     private long slackTicks;
     private long rearmAt = Long.MIN_VALUE;
+    private long deadlineArms;
     private LongSupplier fuel;
     private Throwable hostFailure;
     private boolean closed;
@@ -223,6 +224,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
             if (now >= rearmAt) {
                 store.setEpochDeadline(deadlineTicks + slackTicks);
                 rearmAt = now + slackTicks;
+                deadlineArms++;
             }
         }
     }
@@ -283,6 +285,11 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
 
     String where() {
         return where;
+    }
+
+    /** How often a call has set the store's epoch deadline (a JNI call each). For tests. */
+    long deadlineArms() {
+        return deadlineArms;
     }
 
     @Override
