@@ -25,96 +25,109 @@ class MeteredCallTest {
     private static final InstanceOptions METERED = InstanceOptions.defaults()
         .withFuelGlobal(ModuleInstrumenter.FUEL_GLOBAL_EXPORT).withWhere("flow.main.nodes.m");
 
-    private static WasmInstance meteredInstance(final String engine) {
-        final byte[] wasm = ModuleInstrumenter.instrument(TestModules.bytes("metered.wasm"), BUDGET, 0).bytes();
+    private static WasmInstance meteredInstance(final String engine, final long budget) {
+        final byte[] wasm = ModuleInstrumenter.instrument(TestModules.bytes("metered.wasm"), budget, 0).bytes();
         return TestModules.engine(engine).compile(wasm, "metered.wasm").instantiate(new FakeHost(), METERED);
     }
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
-    void aTwinRunsTheExportWithTheBudgetAndReportsTheFuelLeft(final String engine) {
-        try (WasmInstance instance = meteredInstance(engine)) {
+    void aTwinRunsTheExportWithTheBudgetAndReportsTheFuelUsed(final String engine) {
+        try (WasmInstance instance = meteredInstance(engine, BUDGET)) {
             final MeteredFunction twin = instance.metered("double");
             assertSame(twin, instance.metered("double"), "cached");
             assertEquals("double", twin.name());
             assertEquals(instance.function("double").signature(), twin.signature());
 
-            assertEquals(42, twin.callI32(BUDGET, 21));
-            assertEquals(BUDGET - 3, twin.fuelLeft());
-            assertEquals(BUDGET - 3, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
-            assertEquals(8, twin.callI32(3, 4));
-            assertEquals(0, twin.fuelLeft(), "an exact budget");
+            instance.setGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT, 5);
+            assertEquals(42, twin.callI32(21));
+            assertEquals(3, twin.fuelUsed());
+            assertEquals(BUDGET - 3, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT),
+                "the twin starts from the full budget, whatever the global held");
+            assertEquals(-8, twin.callI32(-4), "a negative result survives the packing");
 
             final MeteredFunction pages = instance.metered("pages");
-            assertEquals(1, pages.callI32(50));
-            assertEquals(49, pages.fuelLeft());
+            assertEquals(1, pages.callI32());
+            assertEquals(1, pages.fuelUsed());
 
             final MeteredFunction nothing = instance.metered("nothing");
-            nothing.callVoid(77);
-            assertEquals(77, nothing.fuelLeft());
+            nothing.callVoid();
+            assertEquals(0, nothing.fuelUsed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void aBudgetAbove31BitsUsesTheUnpackedWrapperWithTheSameResults(final String engine) {
+        final long budget = 1L << 40;
+        try (WasmInstance instance = meteredInstance(engine, budget)) {
+            final MeteredFunction twin = instance.metered("double");
+            assertEquals(-8, twin.callI32(-4));
+            assertEquals(3, twin.fuelUsed());
+            assertEquals(budget - 3, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
+            assertEquals(1, instance.metered("pages").callI32());
         }
     }
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
     void theMemoryViewFollowsAGrowInsideATwin(final String engine) {
-        try (WasmInstance instance = meteredInstance(engine)) {
+        try (WasmInstance instance = meteredInstance(engine, BUDGET)) {
             final WasmMemory memory = instance.memory();
             memory.writeInt(PAGE - 4, 0x1234_5678);
             assertEquals(PAGE, memory.size());
-            assertEquals(1, instance.metered("grow").callI32(BUDGET, 2));
+            assertEquals(1, instance.metered("grow").callI32(2));
             assertEquals(3L * PAGE, memory.size());
             memory.writeInt(3 * PAGE - 4, 0x0BAD_CAFE);
             assertEquals(0x0BAD_CAFE, memory.readInt(3 * PAGE - 4));
             assertEquals(0x1234_5678, memory.readInt(PAGE - 4));
-            assertEquals(3, instance.metered("pages").callI32(BUDGET));
-            assertEquals(3L * PAGE, memory.size());
+            assertEquals(3, instance.metered("pages").callI32());
         }
     }
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
     void failuresThroughATwinAreClassifiedAsForAPlainCall(final String engine) {
-        try (WasmInstance instance = meteredInstance(engine)) {
+        try (WasmInstance instance = meteredInstance(engine, 10_000)) {
             final MeteredFunction twin = instance.metered("double");
-            twin.callI32(BUDGET, 1);
+            twin.callI32(1);
 
             final WasmCallException fuel = assertThrows(WasmCallException.class,
-                () -> instance.metered("spin").callVoid(10_000));
+                () -> instance.metered("spin").callVoid());
             assertEquals(ErrorCode.E0401, fuel.code());
             assertEquals(WasmFailures.REASON_FUEL, fuel.reason());
             assertEquals(-1, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
 
             final WasmCallException trap = assertThrows(WasmCallException.class,
-                () -> instance.metered("trap").callI32(BUDGET));
+                () -> instance.metered("trap").callI32());
             assertEquals(ErrorCode.E0403, trap.code());
             assertEquals(WasmFailures.REASON_UNREACHABLE, trap.reason());
-            assertEquals(BUDGET, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT),
+            assertEquals(10_000, instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT),
                 "a genuine trap: the value of the last boundary (function entry)");
 
-            assertEquals(BUDGET - 3, twin.fuelLeft(), "a failed call of another twin leaves this one alone");
-            assertEquals(10, twin.callI32(BUDGET, 5), "the instance stays usable");
-            assertEquals(BUDGET - 3, twin.fuelLeft());
+            assertEquals(3, twin.fuelUsed(), "a failed call of another twin leaves this one alone");
+            assertEquals(10, twin.callI32(5), "the instance stays usable");
+            assertEquals(3, twin.fuelUsed());
         }
     }
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
     void callingATwinThroughTheWrongEntryPointIsE0103(final String engine) {
-        try (WasmInstance instance = meteredInstance(engine)) {
+        try (WasmInstance instance = meteredInstance(engine, BUDGET)) {
             assertEquals(ErrorCode.E0103, assertThrows(TorvynException.class,
-                () -> instance.metered("double").callI32(BUDGET)).code());
+                () -> instance.metered("double").callI32()).code());
             assertEquals(ErrorCode.E0103, assertThrows(TorvynException.class,
-                () -> instance.metered("pages").callVoid(BUDGET)).code());
+                () -> instance.metered("pages").callVoid()).code());
             assertEquals(ErrorCode.E0103, assertThrows(TorvynException.class,
-                () -> instance.metered("nothing").callI32(BUDGET, 1)).code());
+                () -> instance.metered("nothing").callI32(1)).code());
         }
     }
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
     void thereIsNoTwinWithoutMeteringForTwoResultsOrForAnAbsentExport(final String engine) {
-        try (WasmInstance instance = meteredInstance(engine)) {
+        try (WasmInstance instance = meteredInstance(engine, BUDGET)) {
             assertNull(instance.metered("swap"), "two results");
             assertNull(instance.metered("absent"));
             assertNull(instance.metered(ModuleInstrumenter.meteredExport("double")), "a wrapper has no wrapper");
@@ -135,7 +148,8 @@ class MeteredCallTest {
         try (WasmInstance instance = module.instantiate(new FakeHost(), InstanceOptions.defaults())) {
             final TorvynException e = assertThrows(TorvynException.class, () -> instance.metered("f"));
             assertEquals(ErrorCode.E0103, e.code());
-            assertTrue(e.problem().message().contains("(i64) -> (i32, i64, i32)"), e.problem().message());
+            assertTrue(e.problem().message().contains("has type () -> (i32), expected () -> (i32, i64)"),
+                e.problem().message());
         }
     }
 

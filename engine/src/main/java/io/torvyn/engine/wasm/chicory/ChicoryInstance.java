@@ -211,7 +211,7 @@ final class ChicoryInstance implements WasmInstance {
             return null;
         }
         final ChicoryMeteredFunction created = new ChicoryMeteredFunction(this, exportName, original.signature(),
-            instance.export(wrapper.name()));
+            MeteredExports.packs(original.signature(), wrapper.signature()), instance.export(wrapper.name()));
         meteredFunctions.put(exportName, created);
         return created;
     }

@@ -17,10 +17,10 @@ import io.torvyn.engine.wasm.WasmMemory;
  * budget and charges what it used to {@code component.fuel_consumed}, and any failed call (E04xx) discards the
  * instance so the next call runs in a fresh one, initialised again. Used by the stage's thread only.
  * <p>
- * A metered call goes through the export's {@link MeteredFunction} twin: one guest call that sets the budget and
- * returns the fuel left, where setting and reading the fuel global would be two more crossings (microseconds each on
- * wasmtime). The global is read only after a failed call, to tell fuel exhaustion apart and charge what was used, and
- * for an export without a twin.
+ * A metered call goes through the export's {@link MeteredFunction} twin: one guest call that starts with the full
+ * budget and returns the fuel used, where setting and reading the fuel global would be two more crossings
+ * (microseconds each on wasmtime). The global is read only after a failed call, to tell fuel exhaustion apart and
+ * charge what was used, and set and read around calls of an export without a twin.
  */
 final class GuestInstance {
     /** Function slots, resolved again after every instantiation. */
@@ -177,26 +177,26 @@ final class GuestInstance {
     private int call(final MeteredFunction function, final int arg) {
         final int result;
         try {
-            result = function.callI32(fuelBudget, arg);
+            result = function.callI32(arg);
         } catch (final TorvynException e) {
             chargeAfterFailure();
             discard();
             throw e;
         }
-        stats.addFuel(fuelBudget - function.fuelLeft());
+        stats.addFuel(function.fuelUsed());
         return result;
     }
 
     private int call(final MeteredFunction function) {
         final int result;
         try {
-            result = function.callI32(fuelBudget);
+            result = function.callI32();
         } catch (final TorvynException e) {
             chargeAfterFailure();
             discard();
             throw e;
         }
-        stats.addFuel(fuelBudget - function.fuelLeft());
+        stats.addFuel(function.fuelUsed());
         return result;
     }
 
@@ -282,8 +282,8 @@ final class GuestInstance {
             try {
                 final MeteredFunction metered = meteredTwin(teardown);
                 if (metered != null) {
-                    metered.callVoid(fuelBudget);
-                    stats.addFuel(fuelBudget - metered.fuelLeft());
+                    metered.callVoid();
+                    stats.addFuel(metered.fuelUsed());
                 } else {
                     armFuel();
                     teardown.callVoid();

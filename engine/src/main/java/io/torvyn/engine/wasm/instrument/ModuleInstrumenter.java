@@ -31,24 +31,26 @@ import io.torvyn.engine.error.TorvynException;
  *
  * <h2>Metered calls</h2>
  * On wasmtime-java every host↔Wasm crossing costs microseconds, so steps 1 and 2 above (set the global, call, read
- * it) would be three crossings, plus a fourth for the memory size the host must re-check after guest code ran. A
- * metered module therefore also exports, for every exported function {@code NAME} with at most one result, an
- * uncharged wrapper named {@value #METERED_EXPORT_PREFIX}{@code NAME} (see {@link #meteredExport(String)}) that does
- * all of it in one call:
+ * it) are three crossings. A metered module therefore also exports, for every exported function {@code NAME} with at
+ * most one result, an uncharged wrapper named {@value #METERED_EXPORT_PREFIX}{@code NAME}
+ * ({@link #meteredExport(String)}) that does all of it in one call: it sets {@value #FUEL_GLOBAL_EXPORT} to
+ * {@code fuelPerInvocation}, calls {@code NAME} with the same arguments, and returns the original result with the
+ * fuel the call used ({@code fuelPerInvocation} − the global afterwards):
  * <pre>
- *   torvyn_metered$NAME : (budget i64, P...) -> (R?, fuel_left i64, memory_pages i32)
+ *   NAME : (P...) -> (i32)     torvyn_metered$NAME : (P...) -> (i64)      used &lt;&lt; 32 | result (zero-extended)
+ *   NAME : (P...) -> ()        torvyn_metered$NAME : (P...) -> (i64)      used
+ *   NAME : (P...) -> (R)       torvyn_metered$NAME : (P...) -> (R, i64)   result, used
  * </pre>
- * It sets {@value #FUEL_GLOBAL_EXPORT} to {@code budget}, calls {@code NAME} with the remaining arguments, and returns
- * the original result (if any), the global's value afterwards and {@code memory.size} of the module's
- * {@code "memory"} export (−1 when that is not memory 0 or is 64-bit, and when there is none: ask the memory then).
- * The wrapper charges nothing, so fuel used = budget − fuel_left is exactly what steps 1–2 give; a trap inside the
- * call propagates unchanged and leaves the global as step 3 describes. The budget is an argument rather than the
- * constant the global starts with so that the host, which charges {@code budget − fuel_left}, is the only place that
- * decides it (the same bytes serve any budget, and callers and tests may pass a smaller one); the argument costs the
- * host nothing measurable next to the crossing it saves. The whole {@value #METERED_EXPORT_PREFIX} prefix is reserved:
- * a module that already exports such a name is refused when metered, so a wrapper the host finds is always one the
- * instrumenter wrote. Wrappers are functions appended after all others (no index moves), with their types appended
- * to the type section.
+ * The first, packed form is used when {@code fuelPerInvocation} fits 31 bits ({@code used} cannot exceed it on a
+ * call that returns); above that an {@code i32} result gets the third form. The shape follows what the binding
+ * charges (measured on wasmtime-java 0.19: about 5 µs per argument, 3.5 µs per result beyond the first, 0.7 µs to
+ * ask a memory's size): the budget is a constant rather than an argument, the common {@code i32} result shares one
+ * {@code i64} with the fuel, and the memory size is not returned because a result costs more than asking. The
+ * wrapper charges nothing, so the fuel it reports is exactly what steps 1–2 give; a trap inside the call propagates
+ * unchanged and leaves the global as step 3 describes. The whole {@value #METERED_EXPORT_PREFIX} prefix is reserved:
+ * a module that already exports such a name is refused when metered, so a wrapper the host finds in a metered module
+ * is always one the instrumenter wrote. Wrappers are functions appended after all others (no index moves), with
+ * their types appended to the type section; see {@link MeteredWrappers}.
  *
  * <h2>Memory</h2>
  * With {@code maxMemoryBytes > 0} the declared maximum of every memory (defined or imported) is lowered to

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Where everything the rewriter cares about sits in a module: the sections, the sizes of the function and global
- * index spaces (imports come first in both), the types of imported functions, every memory declaration, the exports
- * and which memory is exported as {@code memory}. Scanning decodes only the import, memory, global and export
+ * index spaces (imports come first in both), the types of imported functions, every memory declaration and the
+ * exports. Scanning decodes only the import, memory, global and export
  * sections; function bodies are left to {@link FuelInjector}.
  */
 final class ModuleLayout {
@@ -36,9 +36,7 @@ final class ModuleLayout {
     record FunctionExport(String name, int function) {
     }
 
-    private static final String MEMORY_EXPORT = "memory";
     private static final int EXPORT_KIND_FUNCTION = 0x00;
-    private static final int EXPORT_KIND_MEMORY = 0x02;
 
     final List<Section> sections = new ArrayList<>();
     final List<MemoryDeclaration> memories = new ArrayList<>();
@@ -46,8 +44,6 @@ final class ModuleLayout {
     final List<FunctionExport> functionExports = new ArrayList<>();
     /** Type index of each imported function, in import order. */
     final List<Integer> importedFunctionTypes = new ArrayList<>();
-    /** Index of the memory exported as {@code "memory"}, or -1. */
-    int exportedMemory = -1;
     int importedFunctions;
     int importedGlobals;
     int definedGlobals;
@@ -153,8 +149,6 @@ final class ModuleLayout {
                     exportNames.add(name);
                     if (kind == EXPORT_KIND_FUNCTION) {
                         functionExports.add(new FunctionExport(name, index));
-                    } else if (kind == EXPORT_KIND_MEMORY && name.equals(MEMORY_EXPORT)) {
-                        exportedMemory = index;
                     }
                 }
                 break;

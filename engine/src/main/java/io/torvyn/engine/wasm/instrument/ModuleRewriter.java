@@ -58,7 +58,7 @@ final class ModuleRewriter {
         if (metered()) {
             final FunctionSignatures signatures = FunctionSignatures.read(source, layout);
             injector = new FuelInjector(source, fuelGlobal, layout.importedFunctions, signatures.parameterCounts());
-            wrappers = MeteredWrappers.plan(layout, signatures, fuelGlobal);
+            wrappers = MeteredWrappers.plan(layout, signatures, fuelGlobal, initialFuel);
         }
         final WasmOutput out = new WasmOutput(source.length + source.length / 4 + 64);
         out.bytes(source, 0, ModuleLayout.headerSize());

@@ -11,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the metered wrapper of an export and checks it has the instrumenter's type, so both engines accept exactly
- * the same wrappers: {@code (i64, P...) -> (R?, i64, i32)} for an original {@code (P...) -> (R?)}.
+ * Finds the metered wrapper of an export and checks it has one of the types the instrumenter gives wrappers, so both
+ * engines accept exactly the same wrappers and read their results the same way: for an original {@code (P...) -> (R?)}
+ * the wrapper takes {@code (P...)} and returns {@code (i64)} (packed: an {@code i32} result in the low half, fuel
+ * used in the high half; or fuel used alone when there is no result) or {@code (R, i64)}.
  */
 public final class MeteredExports {
+
+    private static final List<ValueType> FUEL_ONLY = List.of(ValueType.I64);
 
     private MeteredExports() {
     }
@@ -30,22 +34,35 @@ public final class MeteredExports {
         if (wrapper == null) {
             return null;
         }
-        final FunctionSignature expected = wrapperSignature(original.signature());
-        if (!expected.equals(wrapper.signature())) {
-            throw WasmFailures.raise(WasmFailures.signatureMismatch(where, "export \"" + name + "\"", expected,
-                wrapper.signature()));
+        final FunctionSignature found = wrapper.signature();
+        final FunctionSignature unpacked = unpackedSignature(original.signature());
+        final boolean fits = found.equals(unpacked)
+            || (isPackable(original.signature()) && found.equals(packedSignature(original.signature())));
+        if (!fits) {
+            throw WasmFailures.raise(WasmFailures.signatureMismatch(where, "export \"" + name + "\"", unpacked,
+                found));
         }
         return wrapper;
     }
 
-    /** The type of the wrapper of a function of type {@code original}. */
-    public static FunctionSignature wrapperSignature(final FunctionSignature original) {
-        final List<ValueType> params = new ArrayList<>(original.params().size() + 1);
-        params.add(ValueType.I64);
-        params.addAll(original.params());
+    /** True when {@code wrapper} (a checked wrapper of {@code original}) returns an {@code i32} result packed. */
+    public static boolean packs(final FunctionSignature original, final FunctionSignature wrapper) {
+        return isPackable(original) && wrapper.results().equals(FUEL_ONLY);
+    }
+
+    /** The packed type of a wrapper of an {@code (P...) -> (i32)} function: {@code (P...) -> (i64)}. */
+    public static FunctionSignature packedSignature(final FunctionSignature original) {
+        return new FunctionSignature(original.params(), FUEL_ONLY);
+    }
+
+    /** The type of the wrapper of {@code original} when nothing is packed: {@code (P...) -> (R?, i64)}. */
+    public static FunctionSignature unpackedSignature(final FunctionSignature original) {
         final List<ValueType> results = new ArrayList<>(original.results());
         results.add(ValueType.I64);
-        results.add(ValueType.I32);
-        return new FunctionSignature(params, results);
+        return new FunctionSignature(original.params(), results);
+    }
+
+    private static boolean isPackable(final FunctionSignature original) {
+        return original.results().size() == 1 && original.results().get(0) == ValueType.I32;
     }
 }

@@ -56,10 +56,6 @@ import java.util.function.LongSupplier;
  * {@code invocation_timeout}) and at most {@code S + 1} ticks later than with an arm per call (with the default
  * 10 ms tick and a 5 s timeout: at most 630 ms later). A call after an idle gap of any length re-arms first, so an
  * old deadline never interrupts it.
- *
- * <h2>Metered calls</h2>
- * {@link #metered(String)} calls the instrumenter's wrapper export, which returns the memory size in pages with the
- * result: the memory view takes it as the current size and asks the engine nothing after such a call.
  */
 final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guard {
 
@@ -186,7 +182,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         fuel = global::get;
     }
 
-    /** Calls an export with the deadline armed; with {@link #invokeMetered}, the only way calls enter the guest. */
+    /** Calls an export with the deadline armed; the one place wasmtime calls enter the guest. */
     Val[] invoke(final String export, final Func func, final Val[] args) {
         armDeadline();
         try {
@@ -197,25 +193,6 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
             memory.invalidate();
             drainWasi();
         }
-    }
-
-    /**
-     * Calls a metered wrapper (last result: memory pages) with the deadline armed, and hands the page count to the
-     * memory view instead of making it ask again.
-     */
-    Val[] invokeMetered(final String export, final Func wrapper, final Val[] args) {
-        armDeadline();
-        final Val[] results;
-        try {
-            results = wrapper.call(store, args);
-        } catch (final RuntimeException | Error e) {
-            memory.invalidate();
-            drainWasi();
-            throw failed(export, e);
-        }
-        memory.afterCall(results[results.length - 1].i32());
-        drainWasi();
-        return results;
     }
 
     private void armDeadline() {
@@ -339,7 +316,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         final Func func = extern.func();
         disposables.add(func);
         final WasmtimeMeteredFunction created = new WasmtimeMeteredFunction(this, exportName, original.signature(),
-            func);
+            MeteredExports.packs(original.signature(), wrapper.signature()), func);
         meteredFunctions.put(exportName, created);
         return created;
     }

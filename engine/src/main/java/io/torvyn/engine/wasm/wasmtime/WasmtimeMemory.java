@@ -18,9 +18,7 @@ import static io.torvyn.engine.wasm.internal.UnsafeAccess.UNSAFE;
  * {@code Memory.buffer(store)} allocates a new (big-endian) {@code ByteBuffer} per call and is stale after
  * {@code memory.grow}, so the view caches buffer, address and size and revalidates lazily: the instance marks it
  * stale whenever guest code may have run (after a call, on entry to a host import), and the next access asks for the
- * size (one JNI call, no allocation) and fetches a new buffer only if the size changed. After a metered call the
- * instance already knows the size (the wrapper returns it, {@link #afterCall(int)}), so the view asks nothing unless
- * it changed. Memory only grows, so an unchanged size means an unchanged buffer.
+ * size (one JNI call, no allocation) and fetches a new buffer only if the size changed.
  */
 final class WasmtimeMemory implements WasmMemory {
 
@@ -30,7 +28,6 @@ final class WasmtimeMemory implements WasmMemory {
     private long address;
     private long size;
     private boolean stale = true;
-    private long sizeQueries;
 
     WasmtimeMemory(final Store<?> store) {
         this.store = store;
@@ -49,19 +46,6 @@ final class WasmtimeMemory implements WasmMemory {
         stale = true;
     }
 
-    /**
-     * Guest code ran and left the memory at {@code pages} 64 KiB pages (negative: unknown). Keeps the cached buffer
-     * when the size is what it was; otherwise the next access refreshes it.
-     */
-    void afterCall(final int pages) {
-        stale = pages < 0 || buffer == null || (long) pages << 16 != size;
-    }
-
-    /** How often the view has asked the engine for the size: each is a JNI call. For tests. */
-    long sizeQueries() {
-        return sizeQueries;
-    }
-
     @Override
     public long size() {
         return stale ? refresh() : size;
@@ -72,7 +56,6 @@ final class WasmtimeMemory implements WasmMemory {
         if (m == null) {
             return 0;
         }
-        sizeQueries++;
         final long current = m.dataSize(store);
         if (current != size || buffer == null) {
             buffer = m.buffer(store).order(ByteOrder.LITTLE_ENDIAN);

@@ -7,29 +7,30 @@ import io.torvyn.engine.wasm.MeteredFunction;
 import io.torvyn.engine.wasm.internal.CallShape;
 
 /**
- * A metered twin on Wasmtime: one {@code Func.call} of the wrapper export, whose extra results (fuel left, memory
- * pages) replace the global and memory-size crossings. The budget's {@code Val} is immutable and kept while the budget
- * stays the same, so the budget adds no allocation; the binding still boxes the other argument and the results.
+ * A metered twin on Wasmtime: one {@code Func.call} of the wrapper export, whose result carries the fuel used (packed
+ * with an {@code i32} result into one {@code i64} where the instrumenter could, because every {@code Val} the binding
+ * converts costs microseconds). The binding still boxes the argument and the results.
  */
 final class WasmtimeMeteredFunction implements MeteredFunction {
+
+    private static final Val[] NO_ARGS = new Val[0];
 
     private final WasmtimeInstance owner;
     private final String name;
     private final FunctionSignature signature;
     private final CallShape shape;
+    private final boolean packed;
     private final Func wrapper;
-    private final Val[] budgetOnly = new Val[1];
-    private final Val[] budgetAndArg = new Val[2];
-    private long budget = Long.MIN_VALUE;
-    private Val budgetVal;
-    private long fuelLeft;
+    private final Val[] oneArg = new Val[1];
+    private long fuelUsed;
 
     WasmtimeMeteredFunction(final WasmtimeInstance owner, final String name, final FunctionSignature signature,
-                            final Func wrapper) {
+                            final boolean packed, final Func wrapper) {
         this.owner = owner;
         this.name = name;
         this.signature = signature;
         this.shape = CallShape.of(signature);
+        this.packed = packed;
         this.wrapper = wrapper;
     }
 
@@ -44,50 +45,43 @@ final class WasmtimeMeteredFunction implements MeteredFunction {
     }
 
     @Override
-    public int callI32(final long fuel) {
+    public int callI32() {
         if (shape != CallShape.NO_ARG_I32) {
             CallShape.NO_ARG_I32.require(shape, owner.where(), name, signature);
         }
-        final Val[] args = budgetOnly;
-        args[0] = budget(fuel);
-        final Val[] results = owner.invokeMetered(name, wrapper, args);
-        fuelLeft = results[1].i64();
-        return results[0].i32();
+        return i32Result(owner.invoke(name, wrapper, NO_ARGS));
     }
 
     @Override
-    public int callI32(final long fuel, final int arg) {
+    public int callI32(final int arg) {
         if (shape != CallShape.I32_TO_I32) {
             CallShape.I32_TO_I32.require(shape, owner.where(), name, signature);
         }
-        final Val[] args = budgetAndArg;
-        args[0] = budget(fuel);
-        args[1] = Val.fromI32(arg);
-        final Val[] results = owner.invokeMetered(name, wrapper, args);
-        fuelLeft = results[1].i64();
-        return results[0].i32();
+        final Val[] args = oneArg;
+        args[0] = Val.fromI32(arg);
+        return i32Result(owner.invoke(name, wrapper, args));
     }
 
     @Override
-    public void callVoid(final long fuel) {
+    public void callVoid() {
         if (shape != CallShape.NO_ARG_VOID) {
             CallShape.NO_ARG_VOID.require(shape, owner.where(), name, signature);
         }
-        final Val[] args = budgetOnly;
-        args[0] = budget(fuel);
-        fuelLeft = owner.invokeMetered(name, wrapper, args)[0].i64();
+        fuelUsed = owner.invoke(name, wrapper, NO_ARGS)[0].i64();
     }
 
     @Override
-    public long fuelLeft() {
-        return fuelLeft;
+    public long fuelUsed() {
+        return fuelUsed;
     }
 
-    private Val budget(final long fuel) {
-        if (fuel != budget || budgetVal == null) {
-            budgetVal = Val.fromI64(fuel);
-            budget = fuel;
+    private int i32Result(final Val[] results) {
+        if (packed) {
+            final long both = results[0].i64();
+            fuelUsed = both >> 32;
+            return (int) both;
         }
-        return budgetVal;
+        fuelUsed = results[1].i64();
+        return results[0].i32();
     }
 }

@@ -12,7 +12,9 @@ import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.wasm.ExportInfo;
 import io.torvyn.engine.wasm.ExternKind;
+import io.torvyn.engine.wasm.FunctionSignature;
 import io.torvyn.engine.wasm.ModuleDescriptor;
+import io.torvyn.engine.wasm.ValueType;
 import io.torvyn.engine.wasm.internal.MeteredExports;
 import io.torvyn.engine.wasm.internal.ModuleParser;
 import java.util.List;
@@ -23,15 +25,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The metered wrapper exports ({@link MeteredWrappers}): which functions get one, their type, and that one call of a
- * wrapper gives the result, the fuel left and the memory pages, charging exactly what setting the global, calling
- * the function and reading the global back charges, on every engine.
+ * wrapper gives the result and the fuel used, charging exactly what setting the global, calling the function and
+ * reading the global back charges, on every engine.
  */
 class MeteredWrapperTest {
     private static final long BUDGET = 1_000_000;
     private static final int PAGE = ModuleInstrumenter.PAGE_SIZE;
 
-    private static InstrumentedModule metered(final String fixture) {
-        return ModuleInstrumenter.instrument(fixture, WasmFixtures.load(fixture), BUDGET, 0);
+    private static byte[] metered(final String fixture, final long budget) {
+        return ModuleInstrumenter.instrument(fixture, WasmFixtures.load(fixture), budget, 0).bytes();
     }
 
     private static String wrapper(final String export) {
@@ -42,10 +44,17 @@ class MeteredWrapperTest {
         return ModuleParser.parse(wasm, "test", ModuleParser.digest(wasm)).descriptor();
     }
 
+    /** A packed result as {result, fuel used}. */
+    private static long[] unpack(final long[] results) {
+        assertEquals(1, results.length, "one packed i64");
+        return new long[] {(int) results[0], results[0] >> 32};
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"control", "features", "imports", "wrappers", "reexport", "imported_memory"})
     void everyFunctionExportWithAtMostOneResultGetsAWrapperOfTheInstrumentersType(final String fixture) {
-        final InstrumentedModule result = metered(fixture);
+        final InstrumentedModule result = ModuleInstrumenter.instrument(fixture, WasmFixtures.load(fixture), BUDGET,
+            0);
         final ModuleDescriptor original = describe(WasmFixtures.load(fixture));
         final ModuleDescriptor rewritten = describe(result.bytes());
         int wrapped = 0;
@@ -54,12 +63,16 @@ class MeteredWrapperTest {
                 continue;
             }
             final ExportInfo twin = rewritten.functionExport(wrapper(export.name()));
-            if (export.signature().results().size() > 1) {
+            final FunctionSignature signature = export.signature();
+            if (signature.results().size() > 1) {
                 assertNull(twin, export.name() + " has two results");
                 continue;
             }
             assertNotNull(twin, "wrapper of " + export.name());
-            assertEquals(MeteredExports.wrapperSignature(export.signature()), twin.signature(), export.name());
+            final boolean i32 = signature.results().equals(List.of(ValueType.I32));
+            assertEquals(i32 ? MeteredExports.packedSignature(signature) : MeteredExports.unpackedSignature(signature),
+                twin.signature(), export.name());
+            assertEquals(i32, MeteredExports.packs(signature, twin.signature()));
             assertEquals(twin, MeteredExports.wrapperOf(rewritten, export, "test"));
             wrapped++;
         }
@@ -70,12 +83,13 @@ class MeteredWrapperTest {
 
     @Test
     void theWrappersFixtureCoversSharedTwoResultAndReexportedFunctions() {
-        final ModuleDescriptor rewritten = describe(metered("wrappers").bytes());
+        final InstrumentedModule result = ModuleInstrumenter.instrument(WasmFixtures.load("wrappers"), BUDGET, 0);
+        final ModuleDescriptor rewritten = describe(result.bytes());
         for (final String name : List.of("grow", "grow_again", "mixed", "nothing", "twice")) {
             assertNotNull(rewritten.functionExport(wrapper(name)), name);
         }
         assertNull(rewritten.functionExport(wrapper("swap")));
-        assertEquals(5, metered("wrappers").meteredExports());
+        assertEquals(5, result.meteredExports());
     }
 
     @ParameterizedTest
@@ -90,14 +104,29 @@ class MeteredWrapperTest {
 
     @ParameterizedTest
     @EnumSource(GuestEngine.class)
-    void aWrapperReturnsTheResultTheFuelLeftAndTheMemoryPages(final GuestEngine engine) {
-        try (GuestRunner runner = engine.load(metered("control").bytes(), HostEnvironment.NONE)) {
-            assertArrayEquals(new long[] {7, BUDGET - 3, 1}, runner.results(wrapper("add"), BUDGET, 3, 4));
-            assertEquals(BUDGET - 3, runner.fuel(), "the global agrees with the fuel left");
-            assertArrayEquals(new long[] {1, 500 - 2, 3}, runner.results(wrapper("grow"), 500L, 2));
-            assertArrayEquals(new long[] {3, 77 - 1, 3}, runner.results(wrapper("pages"), 77L));
-            assertArrayEquals(new long[] {BUDGET - 4, 3}, runner.results(wrapper("table_exit"), BUDGET, 0));
+    void aWrapperReturnsTheResultAndTheFuelUsed(final GuestEngine engine) {
+        try (GuestRunner runner = engine.load(metered("control", BUDGET), HostEnvironment.NONE)) {
+            assertArrayEquals(new long[] {7, 3}, unpack(runner.results(wrapper("add"), 3, 4)));
+            assertEquals(BUDGET - 3, runner.fuel(), "the global agrees with the fuel used");
+            assertArrayEquals(new long[] {-1, 5}, unpack(runner.results(wrapper("sign"), -5)), "a negative result");
+            assertArrayEquals(new long[] {1, 2}, unpack(runner.results(wrapper("grow"), 2)));
+            assertArrayEquals(new long[] {3, 1}, unpack(runner.results(wrapper("pages"))));
+            assertArrayEquals(new long[] {4}, runner.results(wrapper("table_exit"), 0), "no result: fuel used alone");
+            assertArrayEquals(new long[] {45, 147}, runner.results(wrapper("sum"), 10), "an i64 result: (R, used)");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuestEngine.class)
+    void aBudgetAbove31BitsGetsTheUnpackedForm(final GuestEngine engine) {
+        final long budget = 1L << 40;
+        try (GuestRunner runner = engine.load(metered("control", budget), HostEnvironment.NONE)) {
+            assertArrayEquals(new long[] {7, 3}, runner.results(wrapper("add"), 3, 4));
+            assertEquals(budget - 3, runner.fuel());
+        }
+        final ExportInfo add = describe(metered("control", budget)).functionExport(wrapper("add"));
+        assertEquals(MeteredExports.unpackedSignature(FunctionSignature.function(ValueType.I32, ValueType.I32,
+            ValueType.I32)), add.signature());
     }
 
     @ParameterizedTest
@@ -105,33 +134,37 @@ class MeteredWrapperTest {
     void wrappersChargeNothingThemselves(final GuestEngine engine) {
         final Object[][] calls = {{"sum", 0}, {"sum", 1000}, {"classify", 2}, {"classify", 9}, {"sign", -5},
             {"fib", 12}, {"down", 300}, {"early", 0}, {"early", 1}};
-        try (GuestRunner runner = engine.load(metered("control").bytes(), HostEnvironment.NONE)) {
+        try (GuestRunner runner = engine.load(metered("control", BUDGET), HostEnvironment.NONE)) {
             for (final Object[] call : calls) {
                 final String export = (String) call[0];
                 runner.fuel(BUDGET);
                 final long direct = runner.call(export, call[1]);
                 final long usedDirectly = BUDGET - runner.fuel();
                 runner.fuel(12_345);
-                final long[] wrapped = runner.results(wrapper(export), BUDGET, call[1]);
+                final long[] wrapped = export.equals("sum") ? runner.results(wrapper(export), call[1])
+                    : unpack(runner.results(wrapper(export), call[1]));
                 assertEquals(direct, wrapped[0], export);
-                assertEquals(usedDirectly, BUDGET - wrapped[1], "fuel of " + export + "(" + call[1] + ")");
+                assertEquals(usedDirectly, wrapped[1], "fuel of " + export + "(" + call[1] + ")");
             }
-            assertEquals(14L * 1000 + 7, BUDGET - runner.results(wrapper("sum"), BUDGET, 1000)[1]);
+            assertEquals(14L * 1000 + 7, runner.results(wrapper("sum"), 1000)[1]);
         }
     }
 
     @ParameterizedTest
     @EnumSource(GuestEngine.class)
     void trapsInsideAWrapperLeaveTheGlobalAsTheContractSays(final GuestEngine engine) {
-        try (GuestRunner runner = engine.load(metered("control").bytes(), HostEnvironment.NONE)) {
-            assertArrayEquals(new long[] {45, 0, 1}, runner.results(wrapper("sum"), 147L, 10), "an exact budget");
-            assertThrows(GuestTrap.class, () -> runner.results(wrapper("sum"), 146L, 10));
+        try (GuestRunner exact = engine.load(metered("control", 147), HostEnvironment.NONE)) {
+            assertArrayEquals(new long[] {45, 147}, exact.results(wrapper("sum"), 10), "an exact budget");
+        }
+        try (GuestRunner runner = engine.load(metered("control", 146), HostEnvironment.NONE)) {
+            assertThrows(GuestTrap.class, () -> runner.results(wrapper("sum"), 10));
             assertTrue(runner.fuel() < 0, "a fuel trap leaves the counter negative");
+            assertArrayEquals(new long[] {7, 3}, unpack(runner.results(wrapper("add"), 3, 4)), "still usable");
 
-            assertThrows(GuestTrap.class, () -> runner.results(wrapper("divide"), BUDGET, 1, 0));
-            assertEquals(BUDGET, runner.fuel(), "a genuine trap: the value of the last boundary (function entry)");
+            assertThrows(GuestTrap.class, () -> runner.results(wrapper("divide"), 1, 0));
+            assertEquals(146, runner.fuel(), "a genuine trap: the value of the last boundary (function entry)");
 
-            assertThrows(GuestTrap.class, () -> runner.results(wrapper("spin"), 10_000L));
+            assertThrows(GuestTrap.class, () -> runner.results(wrapper("spin")));
             assertEquals(-1, runner.fuel());
         }
     }
@@ -139,13 +172,13 @@ class MeteredWrapperTest {
     @ParameterizedTest
     @EnumSource(GuestEngine.class)
     void sharedMixedEmptyAndReexportedFunctionsAreWrapped(final GuestEngine engine) {
-        try (GuestRunner runner = engine.load(metered("wrappers").bytes(), HostEnvironment.IMPORTS)) {
-            assertArrayEquals(new long[] {1, 90 - 2, 2}, runner.results(wrapper("grow"), 90L, 1));
-            assertArrayEquals(new long[] {2, 90 - 2, 3}, runner.results(wrapper("grow_again"), 90L, 1));
-            assertArrayEquals(new long[] {Double.doubleToRawLongBits(2.5), 90 - 1, 3},
-                runner.results(wrapper("mixed"), 90L, 7L, 2.5, 1));
-            assertArrayEquals(new long[] {90, 3}, runner.results(wrapper("nothing"), 90L));
-            assertArrayEquals(new long[] {10, 90, 3}, runner.results(wrapper("twice"), 90L, 5),
+        try (GuestRunner runner = engine.load(metered("wrappers", 90), HostEnvironment.IMPORTS)) {
+            assertArrayEquals(new long[] {1, 2}, unpack(runner.results(wrapper("grow"), 1)));
+            assertArrayEquals(new long[] {2, 2}, unpack(runner.results(wrapper("grow_again"), 1)));
+            assertArrayEquals(new long[] {Double.doubleToRawLongBits(2.5), 1},
+                runner.results(wrapper("mixed"), 7L, 2.5, 1));
+            assertArrayEquals(new long[] {0}, runner.results(wrapper("nothing")));
+            assertArrayEquals(new long[] {10, 0}, unpack(runner.results(wrapper("twice"), 5)),
                 "a host function is not metered");
         }
     }
@@ -153,13 +186,13 @@ class MeteredWrapperTest {
     @ParameterizedTest
     @EnumSource(GuestEngine.class)
     void aModuleWithoutCodeGetsItsFunctionAndCodeSectionsCreated(final GuestEngine engine) {
-        final byte[] wasm = metered("reexport").bytes();
+        final byte[] wasm = metered("reexport", BUDGET);
         final ModuleLayout layout = ModuleLayout.scan(wasm);
         for (final int id : new int[] {ModuleLayout.FUNCTION, ModuleLayout.GLOBAL, ModuleLayout.CODE}) {
             assertTrue(layout.has(id), "section " + id);
         }
         try (GuestRunner runner = engine.load(wasm, HostEnvironment.IMPORTS)) {
-            assertArrayEquals(new long[] {14, 5, -1}, runner.results(wrapper("twice"), 5L, 7), "no memory: -1 pages");
+            assertArrayEquals(new long[] {14, 0}, unpack(runner.results(wrapper("twice"), 7)));
         }
     }
 
