@@ -1,5 +1,6 @@
 package io.torvyn.engine.wasm.instrument;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ final class MeteredWrappers {
     private static final int I64_OR = 0x84;
     private static final int END = 0x0B;
     private static final int EXPORT_KIND_FUNCTION = 0x00;
+    private static final byte[] NO_TYPES = new byte[0];
 
     /** A wrapper function: the function it calls, its parameter count, its type index and whether it packs. */
     private record Wrapper(int original, int params, int type, boolean packed) {
@@ -87,8 +89,8 @@ final class MeteredWrappers {
                 final byte[] params = signatures.params(export.function());
                 final boolean packed = results.length == 1 && results[0] == (byte) VALUE_TYPE_I32
                     && budget <= MAX_PACKED_BUDGET;
-                final byte[] type = wrapperType(params, packed || results.length == 0 ? new byte[0] : results);
-                final String key = new String(type, java.nio.charset.StandardCharsets.ISO_8859_1);
+                final byte[] type = wrapperType(params, packed ? NO_TYPES : results);
+                final String key = new String(type, StandardCharsets.ISO_8859_1);
                 Integer index = typeIndex.get(key);
                 if (index == null) {
                     index = signatures.typeCount() + plan.newTypes.size();

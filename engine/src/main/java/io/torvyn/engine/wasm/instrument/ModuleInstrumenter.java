@@ -59,7 +59,8 @@ import io.torvyn.engine.error.TorvynException;
  * if the host supplies one whose maximum is within the cap. This applies with or without fuel.
  *
  * <p>When neither limit changes anything the input array is returned as is. Otherwise the output is checked by
- * parsing and validating it with Chicory.
+ * parsing and validating it with Chicory, and a metered module's input is validated by itself as well: the fuel
+ * global and the wrappers take indices just past the original's, which invalid code could otherwise name.
  */
 public final class ModuleInstrumenter {
     /** Export name of the fuel counter global. */
