@@ -16,6 +16,16 @@ public interface WasmInstance extends AutoCloseable {
     /** The exported function, or null if there is no function export of that name. Cached: same object each time. */
     WasmFunction function(String exportName);
 
+    /**
+     * The metered twin of a function export: one call that runs it with a fuel budget and reports the fuel left.
+     * Null when the module has no metered wrapper for it (not instrumented with fuel, or an export with more than one
+     * result); callers then set and read the fuel global around a plain call. Cached: same object each time.
+     *
+     * @throws io.torvyn.engine.error.TorvynException E0103 when the wrapper export has another type than the
+     *                                                instrumenter gives it
+     */
+    MeteredFunction metered(String exportName);
+
     /** The view of the exported memory (an empty memory for a module without one). */
     WasmMemory memory();
 

@@ -14,6 +14,7 @@ import io.torvyn.engine.wasm.ExportInfo;
 import io.torvyn.engine.wasm.ExternKind;
 import io.torvyn.engine.wasm.InstanceOptions;
 import io.torvyn.engine.wasm.LinearMemoryLimits;
+import io.torvyn.engine.wasm.MeteredFunction;
 import io.torvyn.engine.wasm.TorvynHost;
 import io.torvyn.engine.wasm.ValueType;
 import io.torvyn.engine.wasm.WasiLogSink;
@@ -25,6 +26,7 @@ import io.torvyn.engine.wasm.WasmMemory;
 import io.torvyn.engine.wasm.WasmModule;
 import io.torvyn.engine.wasm.internal.LineSplitter;
 import io.torvyn.engine.wasm.internal.LinkPlan;
+import io.torvyn.engine.wasm.internal.MeteredExports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,7 @@ final class ChicoryInstance implements WasmInstance {
     private final HostFailureSlot hostFailures;
     private final Map<String, ChicoryFunction> functions = new HashMap<>();
     private final Map<String, ChicoryGlobal> globals = new HashMap<>();
+    private final Map<String, ChicoryMeteredFunction> meteredFunctions = new HashMap<>();
     private LongSupplier fuel;
 
     private ChicoryInstance(final ChicoryModule module, final Instance instance, final ChicoryMemory memory,
@@ -190,6 +193,26 @@ final class ChicoryInstance implements WasmInstance {
         final ChicoryFunction created = new ChicoryFunction(this, exportName, export.signature(),
             instance.export(exportName));
         functions.put(exportName, created);
+        return created;
+    }
+
+    @Override
+    public MeteredFunction metered(final String exportName) {
+        final ChicoryMeteredFunction cached = meteredFunctions.get(exportName);
+        if (cached != null) {
+            return cached;
+        }
+        final ExportInfo original = module.descriptor().functionExport(exportName);
+        if (original == null) {
+            return null;
+        }
+        final ExportInfo wrapper = MeteredExports.wrapperOf(module.descriptor(), original, where);
+        if (wrapper == null) {
+            return null;
+        }
+        final ChicoryMeteredFunction created = new ChicoryMeteredFunction(this, exportName, original.signature(),
+            MeteredExports.packs(original.signature(), wrapper.signature()), instance.export(wrapper.name()));
+        meteredFunctions.put(exportName, created);
         return created;
     }
 

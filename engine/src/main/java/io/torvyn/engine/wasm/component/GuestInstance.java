@@ -4,6 +4,7 @@ import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.stage.NodeStats;
 import io.torvyn.engine.wasm.InstanceOptions;
+import io.torvyn.engine.wasm.MeteredFunction;
 import io.torvyn.engine.wasm.ModuleContract;
 import io.torvyn.engine.wasm.WasmFunction;
 import io.torvyn.engine.wasm.WasmGlobal;
@@ -15,6 +16,11 @@ import io.torvyn.engine.wasm.WasmMemory;
  * lazily ({@code torvyn_init}, then {@code torvyn_batch_area} for a batch module), each call starts with a full fuel
  * budget and charges what it used to {@code component.fuel_consumed}, and any failed call (E04xx) discards the
  * instance so the next call runs in a fresh one, initialised again. Used by the stage's thread only.
+ * <p>
+ * A metered call goes through the export's {@link MeteredFunction} twin: one guest call that starts with the full
+ * budget and returns the fuel used, where setting and reading the fuel global would be two more crossings
+ * (microseconds each on wasmtime). The global is read only after a failed call, to tell fuel exhaustion apart and
+ * charge what was used, and set and read around calls of an export without a twin.
  */
 final class GuestInstance {
     /** Function slots, resolved again after every instantiation. */
@@ -33,6 +39,7 @@ final class GuestInstance {
     private final BatchArea area;
 
     private final WasmFunction[] functions = new WasmFunction[SLOTS];
+    private final MeteredFunction[] meteredFunctions = new MeteredFunction[SLOTS];
     private WasmInstance instance;
     private WasmGlobal fuel;
     private long instantiations;
@@ -85,11 +92,12 @@ final class GuestInstance {
             throw ComponentErrors.initFailed(where, e);
         }
         instantiations++;
-        for (int s = 0; s < SLOTS; s++) {
-            functions[s] = instance.function(exports[s]);
-        }
         fuel = module.metered() ? instance.global(module.fuelGlobal()) : null;
         try {
+            for (int s = 0; s < SLOTS; s++) {
+                functions[s] = instance.function(exports[s]);
+                meteredFunctions[s] = meteredTwin(functions[s]);
+            }
             init();
             if (area != null) {
                 final int address = callLifecycle(instance.function(ModuleContract.BATCH_AREA), area.bytes());
@@ -100,6 +108,10 @@ final class GuestInstance {
             throw e.code() == ErrorCode.E0410 ? e : ComponentErrors.initFailed(where, e);
         }
         observeMemory(instance);
+    }
+
+    private MeteredFunction meteredTwin(final WasmFunction function) {
+        return fuel == null || function == null ? null : instance.metered(function.name());
     }
 
     /**
@@ -131,7 +143,12 @@ final class GuestInstance {
         host.begin(-1, System.nanoTime(), System.nanoTime());
         final int result;
         try {
-            result = arg == Integer.MIN_VALUE ? call(function) : call(function, arg);
+            final MeteredFunction metered = meteredTwin(function);
+            if (metered != null) {
+                result = arg == Integer.MIN_VALUE ? call(metered) : call(metered, arg);
+            } else {
+                result = arg == Integer.MIN_VALUE ? call(function) : call(function, arg);
+            }
         } catch (final TorvynException e) {
             host.abort();
             throw e;
@@ -147,12 +164,40 @@ final class GuestInstance {
 
     /** Calls function slot {@code slot} with one i32 argument. On failure the instance is discarded. */
     int call(final int slot, final int arg) {
-        return call(functions[slot], arg);
+        final MeteredFunction metered = meteredFunctions[slot];
+        return metered != null ? call(metered, arg) : call(functions[slot], arg);
     }
 
     /** Calls function slot {@code slot} without arguments. On failure the instance is discarded. */
     int call(final int slot) {
-        return call(functions[slot]);
+        final MeteredFunction metered = meteredFunctions[slot];
+        return metered != null ? call(metered) : call(functions[slot]);
+    }
+
+    private int call(final MeteredFunction function, final int arg) {
+        final int result;
+        try {
+            result = function.callI32(arg);
+        } catch (final TorvynException e) {
+            chargeAfterFailure();
+            discard();
+            throw e;
+        }
+        stats.addFuel(function.fuelUsed());
+        return result;
+    }
+
+    private int call(final MeteredFunction function) {
+        final int result;
+        try {
+            result = function.callI32();
+        } catch (final TorvynException e) {
+            chargeAfterFailure();
+            discard();
+            throw e;
+        }
+        stats.addFuel(function.fuelUsed());
+        return result;
     }
 
     private int call(final WasmFunction function, final int arg) {
@@ -214,6 +259,7 @@ final class GuestInstance {
         fuel = null;
         for (int s = 0; s < SLOTS; s++) {
             functions[s] = null;
+            meteredFunctions[s] = null;
         }
         if (dead != null) {
             observeMemory(dead);
@@ -234,9 +280,15 @@ final class GuestInstance {
         if (teardown != null) {
             host.begin(-1, System.nanoTime(), System.nanoTime());
             try {
-                armFuel();
-                teardown.callVoid();
-                chargeFuel();
+                final MeteredFunction metered = meteredTwin(teardown);
+                if (metered != null) {
+                    metered.callVoid();
+                    stats.addFuel(metered.fuelUsed());
+                } else {
+                    armFuel();
+                    teardown.callVoid();
+                    chargeFuel();
+                }
                 host.finish(null);
             } catch (final TorvynException e) {
                 host.abort();

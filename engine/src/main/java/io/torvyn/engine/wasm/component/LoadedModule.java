@@ -14,7 +14,11 @@ import io.torvyn.engine.wasm.WasmModule;
  */
 public record LoadedModule(WasmModule module, ModuleRoles roles, String fuelGlobal, String origin) {
 
-    /** Whether calls are metered: the host sets the fuel global before each call and reads it after. */
+    /**
+     * Whether calls are metered: each starts with the full budget and charges what it used, through the export's
+     * metered twin ({@link io.torvyn.engine.wasm.WasmInstance#metered(String)}) or, without one, by setting the fuel
+     * global before the call and reading it after.
+     */
     public boolean metered() {
         return fuelGlobal != null;
     }

@@ -90,15 +90,18 @@ final class FuelInjector {
         return currentFunction;
     }
 
-    /** Writes the rewritten payload of the code section found at {@code [start, end)} of the source to {@code out}. */
-    void rewriteCodeSection(final int start, final int end, final WasmOutput out) {
+    /**
+     * Writes the rewritten payload of the code section found at {@code [start, end)} of the source to {@code out},
+     * with a body count that includes {@code appendedBodies} the caller writes after it.
+     */
+    void rewriteCodeSection(final int start, final int end, final WasmOutput out, final int appendedBodies) {
         final WasmReader section = new WasmReader(source, start, end);
         final int count = section.index();
         if (count != parameterCounts.length) {
             throw new MalformedWasmException("code section has " + count + " bodies for " + parameterCounts.length
                 + " functions", start);
         }
-        out.u32(count);
+        out.u32((long) count + appendedBodies);
         for (int i = 0; i < count; i++) {
             currentFunction = firstFunctionIndex + i;
             final int size = section.index();

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Where everything the rewriter cares about sits in a module: the sections, the sizes of the function and global
- * index spaces (imports come first in both), every memory declaration and the export names. Scanning decodes only the
- * import, memory, global and export sections; function bodies are left to {@link FuelInjector}.
+ * index spaces (imports come first in both), the types of imported functions, every memory declaration and the
+ * exports. Scanning decodes only the import, memory, global and export
+ * sections; function bodies are left to {@link FuelInjector}.
  */
 final class ModuleLayout {
     static final int CUSTOM = 0;
@@ -31,9 +32,18 @@ final class ModuleLayout {
     record MemoryDeclaration(boolean imported, int limitsStart, int limitsEnd, MemoryLimits limits) {
     }
 
+    /** One function export: its name and the function index it refers to. */
+    record FunctionExport(String name, int function) {
+    }
+
+    private static final int EXPORT_KIND_FUNCTION = 0x00;
+
     final List<Section> sections = new ArrayList<>();
     final List<MemoryDeclaration> memories = new ArrayList<>();
     final Set<String> exportNames = new HashSet<>();
+    final List<FunctionExport> functionExports = new ArrayList<>();
+    /** Type index of each imported function, in import order. */
+    final List<Integer> importedFunctionTypes = new ArrayList<>();
     int importedFunctions;
     int importedGlobals;
     int definedGlobals;
@@ -133,9 +143,13 @@ final class ModuleLayout {
             case EXPORT:
                 final int exports = in.index();
                 for (int i = 0; i < exports; i++) {
-                    exportNames.add(in.name());
-                    in.u8();
-                    in.u32();
+                    final String name = in.name();
+                    final int kind = in.u8();
+                    final int index = in.index();
+                    exportNames.add(name);
+                    if (kind == EXPORT_KIND_FUNCTION) {
+                        functionExports.add(new FunctionExport(name, index));
+                    }
                 }
                 break;
             default:
@@ -152,7 +166,7 @@ final class ModuleLayout {
             final int kind = in.u8();
             switch (kind) {
                 case 0x00:
-                    in.u32();
+                    importedFunctionTypes.add(in.index());
                     importedFunctions++;
                     break;
                 case 0x01:

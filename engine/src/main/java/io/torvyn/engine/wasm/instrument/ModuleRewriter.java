@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Emits the instrumented module: every section the rewrite does not concern is copied byte for byte, the code section
- * goes through {@link FuelInjector}, the fuel global and its export are appended to their sections (which are created
- * at their required position when the module has none), and memory limits are re-encoded in place.
+ * goes through {@link FuelInjector}, the fuel global, the {@link MeteredWrappers} and their exports and types are
+ * appended to their sections (which are created at their required position when the module has none), and memory
+ * limits are re-encoded in place.
  */
 final class ModuleRewriter {
     private static final int VALUE_TYPE_I64 = 0x7E;
@@ -13,16 +14,19 @@ final class ModuleRewriter {
     private static final int I64_CONST = 0x42;
     private static final int END = 0x0B;
     private static final int EXPORT_KIND_GLOBAL = 0x03;
+    /** Sections the rewrite may have to create, in the order the binary format requires. */
+    private static final int[] CREATABLE = {ModuleLayout.FUNCTION, ModuleLayout.GLOBAL, ModuleLayout.EXPORT,
+        ModuleLayout.CODE};
 
     private final byte[] source;
     private final ModuleLayout layout;
     private final long initialFuel;
     private final long capPages;
     private FuelInjector injector;
+    private MeteredWrappers wrappers;
     private final int fuelGlobal;
     private final WasmOutput payload = new WasmOutput(1024);
-    private boolean globalWritten;
-    private boolean exportWritten;
+    private final boolean[] written = new boolean[16];
 
     /**
      * @param initialFuel fuel the global starts with (it meters the start function); 0 disables metering
@@ -45,28 +49,49 @@ final class ModuleRewriter {
         return injector;
     }
 
+    /** Number of wrapper exports added (0 when not metered). */
+    int wrapperExports() {
+        return wrappers == null ? 0 : wrappers.exports();
+    }
+
     byte[] rewrite() {
         if (metered()) {
-            injector = new FuelInjector(source, fuelGlobal, layout.importedFunctions,
-                FunctionSignatures.parameterCounts(source, layout));
+            final FunctionSignatures signatures = FunctionSignatures.read(source, layout);
+            injector = new FuelInjector(source, fuelGlobal, layout.importedFunctions, signatures.parameterCounts());
+            wrappers = MeteredWrappers.plan(layout, signatures, fuelGlobal, initialFuel);
         }
         final WasmOutput out = new WasmOutput(source.length + source.length / 4 + 64);
         out.bytes(source, 0, ModuleLayout.headerSize());
         for (final ModuleLayout.Section section : layout.sections) {
             final int rank = ModuleLayout.rank(section.id());
-            if (rank > ModuleLayout.rank(ModuleLayout.GLOBAL)) {
-                insertGlobalSectionIfMissing(out);
-            }
-            if (rank > ModuleLayout.rank(ModuleLayout.EXPORT)) {
-                insertExportSectionIfMissing(out);
+            if (rank >= 0) {
+                insertMissingSectionsBefore(rank, out);
             }
             payload.reset();
             writePayload(section);
             out.u8(section.id()).sizedBlock(payload);
+            if (section.id() > ModuleLayout.CUSTOM && section.id() < written.length) {
+                written[section.id()] = true;
+            }
         }
-        insertGlobalSectionIfMissing(out);
-        insertExportSectionIfMissing(out);
+        insertMissingSectionsBefore(Integer.MAX_VALUE, out);
         return out.toByteArray();
+    }
+
+    private boolean wraps() {
+        return wrappers != null && !wrappers.isEmpty();
+    }
+
+    /** True for a section the rewrite adds entries to, which must therefore exist in the output. */
+    private boolean needed(final int id) {
+        switch (id) {
+            case ModuleLayout.GLOBAL, ModuleLayout.EXPORT:
+                return metered();
+            case ModuleLayout.FUNCTION, ModuleLayout.CODE:
+                return wraps();
+            default:
+                return false;
+        }
     }
 
     private void writePayload(final ModuleLayout.Section section) {
@@ -76,25 +101,38 @@ final class ModuleRewriter {
             case ModuleLayout.IMPORT, ModuleLayout.MEMORY:
                 copyWithCappedMemories(start, end, section.id() == ModuleLayout.IMPORT);
                 break;
+            case ModuleLayout.TYPE:
+                if (wraps()) {
+                    appendEntries(start, end, wrappers.types(), wrappers::writeTypes);
+                } else {
+                    payload.bytes(source, start, end - start);
+                }
+                break;
+            case ModuleLayout.FUNCTION:
+                if (wraps()) {
+                    appendEntries(start, end, wrappers.functions(), wrappers::writeFunctions);
+                } else {
+                    payload.bytes(source, start, end - start);
+                }
+                break;
             case ModuleLayout.GLOBAL:
                 if (metered()) {
-                    appendEntry(start, end, this::writeFuelGlobal);
-                    globalWritten = true;
+                    appendEntries(start, end, 1, this::writeFuelGlobal);
                 } else {
                     payload.bytes(source, start, end - start);
                 }
                 break;
             case ModuleLayout.EXPORT:
                 if (metered()) {
-                    appendEntry(start, end, this::writeFuelExport);
-                    exportWritten = true;
+                    appendEntries(start, end, 1 + wrappers.exports(), this::writeExports);
                 } else {
                     payload.bytes(source, start, end - start);
                 }
                 break;
             case ModuleLayout.CODE:
                 if (metered()) {
-                    injector.rewriteCodeSection(start, end, payload);
+                    injector.rewriteCodeSection(start, end, payload, wrappers.functions());
+                    wrappers.writeBodies(payload);
                 } else {
                     payload.bytes(source, start, end - start);
                 }
@@ -105,41 +143,53 @@ final class ModuleRewriter {
         }
     }
 
-    private void insertGlobalSectionIfMissing(final WasmOutput out) {
-        if (metered() && !globalWritten && !layout.has(ModuleLayout.GLOBAL)) {
+    /** Creates, in order, every needed section the source lacks whose rank is below {@code rank}. */
+    private void insertMissingSectionsBefore(final int rank, final WasmOutput out) {
+        for (final int id : CREATABLE) {
+            if (ModuleLayout.rank(id) >= rank || written[id] || !needed(id) || layout.has(id)) {
+                continue;
+            }
             payload.reset();
-            payload.u32(1);
-            writeFuelGlobal(payload);
-            out.u8(ModuleLayout.GLOBAL).sizedBlock(payload);
-            globalWritten = true;
+            switch (id) {
+                case ModuleLayout.FUNCTION:
+                    payload.u32(wrappers.functions());
+                    wrappers.writeFunctions(payload);
+                    break;
+                case ModuleLayout.GLOBAL:
+                    payload.u32(1);
+                    writeFuelGlobal(payload);
+                    break;
+                case ModuleLayout.EXPORT:
+                    payload.u32(1L + wrappers.exports());
+                    writeExports(payload);
+                    break;
+                default:
+                    payload.u32(wrappers.functions());
+                    wrappers.writeBodies(payload);
+                    break;
+            }
+            out.u8(id).sizedBlock(payload);
+            written[id] = true;
         }
     }
 
-    private void insertExportSectionIfMissing(final WasmOutput out) {
-        if (metered() && !exportWritten && !layout.has(ModuleLayout.EXPORT)) {
-            payload.reset();
-            payload.u32(1);
-            writeFuelExport(payload);
-            out.u8(ModuleLayout.EXPORT).sizedBlock(payload);
-            exportWritten = true;
-        }
-    }
-
-    /** Rewrites a vector section as count + 1, its original entries byte for byte, then one new entry. */
-    private void appendEntry(final int start, final int end, final java.util.function.Consumer<WasmOutput> entry) {
+    /** Rewrites a vector section as count + {@code added}, its original entries byte for byte, then the new ones. */
+    private void appendEntries(final int start, final int end, final int added,
+                               final java.util.function.Consumer<WasmOutput> entries) {
         final WasmReader in = new WasmReader(source, start, end);
         final int count = in.index();
-        payload.u32(count + 1L);
+        payload.u32((long) count + added);
         payload.bytes(source, in.position(), end - in.position());
-        entry.accept(payload);
+        entries.accept(payload);
     }
 
     private void writeFuelGlobal(final WasmOutput out) {
         out.u8(VALUE_TYPE_I64).u8(MUTABLE).u8(I64_CONST).s64(initialFuel).u8(END);
     }
 
-    private void writeFuelExport(final WasmOutput out) {
+    private void writeExports(final WasmOutput out) {
         out.name(ModuleInstrumenter.FUEL_GLOBAL_EXPORT).u8(EXPORT_KIND_GLOBAL).u32(fuelGlobal);
+        wrappers.writeExports(out);
     }
 
     private void copyWithCappedMemories(final int start, final int end, final boolean importSection) {

@@ -52,6 +52,11 @@ public final class WasmtimeEngine implements WasmEngine {
         this.ticker = new EpochTicker(engine, threadFactory, tickNanos);
     }
 
+    /** The engine's epoch ticker; tests drive it by hand. */
+    EpochTicker ticker() {
+        return ticker;
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -20,6 +20,7 @@ import io.torvyn.engine.wasm.ExternKind;
 import io.torvyn.engine.wasm.HostImport;
 import io.torvyn.engine.wasm.ImportInfo;
 import io.torvyn.engine.wasm.InstanceOptions;
+import io.torvyn.engine.wasm.MeteredFunction;
 import io.torvyn.engine.wasm.ModuleContract;
 import io.torvyn.engine.wasm.TorvynHost;
 import io.torvyn.engine.wasm.ValueType;
@@ -30,6 +31,7 @@ import io.torvyn.engine.wasm.WasmInstance;
 import io.torvyn.engine.wasm.WasmMemory;
 import io.torvyn.engine.wasm.WasmModule;
 import io.torvyn.engine.wasm.internal.LinkPlan;
+import io.torvyn.engine.wasm.internal.MeteredExports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,18 @@ import java.util.function.LongSupplier;
  * One Wasmtime instance in its own store and linker. Reactor modules (no {@code _start}) are instantiated through
  * {@code Linker.module}, which also runs {@code _initialize} and is the binding's only way to reach exported globals;
  * a module exporting {@code _start} is instantiated directly (the linker would make a fresh instance per call), and
- * then has no global access. Every call re-arms the epoch deadline when the node has a timeout.
+ * then has no global access.
+ *
+ * <h2>Deadline</h2>
+ * With a timeout of {@code T} ticks ({@link EpochTicker#deadlineTicks}) the store's deadline is armed at
+ * {@code T + S} ticks, {@code S} = {@link EpochTicker#slackTicks} = max(1, T/8), and armed again before a call only
+ * when the ticker's Java-side count has moved {@code S} or more ticks since the last arm (or the previous call
+ * failed). A call in between reuses the armed deadline without a JNI call, and still has at least {@code T} ticks
+ * from its start: the old deadline was {@code T + S} ticks from an arm fewer than {@code S} ticks ago, and the engine's
+ * epoch is at most one tick ahead of the count. So a runaway call is interrupted no earlier than before (never before
+ * {@code invocation_timeout}) and at most {@code S + 1} ticks later than with an arm per call (with the default
+ * 10 ms tick and a 5 s timeout: at most 630 ms later). A call after an idle gap of any length re-arms first, so an
+ * old deadline never interrupts it.
  */
 final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guard {
 
@@ -56,17 +69,23 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
     private final WasiCapture wasiCapture;
     private final String where;
     private final long timeoutNanos;
+    private final EpochTicker ticker;
     private final List<Disposable> disposables = new ArrayList<>();
     private final Map<String, WasmtimeFunction> functions = new HashMap<>();
     private final Map<String, WasmtimeGlobal> globals = new HashMap<>();
+    private final Map<String, WasmtimeMeteredFunction> meteredFunctions = new HashMap<>();
     private Instance instance;
     private long deadlineTicks;
+    private long slackTicks;
+    private long rearmAt = Long.MIN_VALUE;
+    private long deadlineArms;
     private LongSupplier fuel;
     private Throwable hostFailure;
     private boolean closed;
 
     private WasmtimeInstance(final WasmtimeModule module, final Store<Void> store, final Linker linker,
-                             final WasiCapture wasiCapture, final String where, final long timeoutNanos) {
+                             final WasiCapture wasiCapture, final String where, final long timeoutNanos,
+                             final EpochTicker ticker) {
         this.module = module;
         this.store = store;
         this.linker = linker;
@@ -74,6 +93,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         this.wasiCapture = wasiCapture;
         this.where = where;
         this.timeoutNanos = timeoutNanos;
+        this.ticker = ticker;
     }
 
     static WasmtimeInstance create(final WasmtimeModule module, final Engine engine, final Module compiled,
@@ -92,7 +112,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         store.setEpochDeadline(EpochTicker.NEVER);
         final Linker linker = new Linker(engine);
         final WasmtimeInstance created = new WasmtimeInstance(module, store, linker, capture, plan.where(),
-            options.invocationTimeoutNs());
+            options.invocationTimeoutNs(), ticker);
         try {
             if (plan.wasiImported()) {
                 WasiCtx.addToLinker(linker);
@@ -106,6 +126,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
             created.instantiate(compiled);
             if (options.invocationTimeoutNs() > 0) {
                 created.deadlineTicks = ticker.deadlineTicks(options.invocationTimeoutNs());
+                created.slackTicks = EpochTicker.slackTicks(created.deadlineTicks);
             }
             created.armFuel(options.fuelGlobal());
             return created;
@@ -163,9 +184,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
 
     /** Calls an export with the deadline armed; the one place wasmtime calls enter the guest. */
     Val[] invoke(final String export, final Func func, final Val[] args) {
-        if (deadlineTicks > 0) {
-            store.setEpochDeadline(deadlineTicks);
-        }
+        armDeadline();
         try {
             return func.call(store, args);
         } catch (final RuntimeException | Error e) {
@@ -176,7 +195,19 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         }
     }
 
+    private void armDeadline() {
+        if (deadlineTicks > 0) {
+            final long now = ticker.epochs();
+            if (now >= rearmAt) {
+                store.setEpochDeadline(deadlineTicks + slackTicks);
+                rearmAt = now + slackTicks;
+                deadlineArms++;
+            }
+        }
+    }
+
     private RuntimeException failed(final String export, final Throwable failure) {
+        rearmAt = Long.MIN_VALUE;
         final Throwable fromHost = hostFailure;
         hostFailure = null;
         final Trap trap = failure instanceof WasmFunctionError.TrapError trapError ? trapError.trap() : null;
@@ -233,6 +264,11 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         return where;
     }
 
+    /** How often a call has set the store's epoch deadline (a JNI call each). For tests. */
+    long deadlineArms() {
+        return deadlineArms;
+    }
+
     @Override
     public WasmModule module() {
         return module;
@@ -256,6 +292,32 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         disposables.add(func);
         final WasmtimeFunction created = new WasmtimeFunction(this, exportName, export.signature(), func);
         functions.put(exportName, created);
+        return created;
+    }
+
+    @Override
+    public MeteredFunction metered(final String exportName) {
+        final WasmtimeMeteredFunction cached = meteredFunctions.get(exportName);
+        if (cached != null) {
+            return cached;
+        }
+        final ExportInfo original = module.descriptor().functionExport(exportName);
+        if (original == null) {
+            return null;
+        }
+        final ExportInfo wrapper = MeteredExports.wrapperOf(module.descriptor(), original, where);
+        if (wrapper == null) {
+            return null;
+        }
+        final Extern extern = export(wrapper.name()).orElse(null);
+        if (extern == null || extern.type() != Extern.Type.FUNC) {
+            return null;
+        }
+        final Func func = extern.func();
+        disposables.add(func);
+        final WasmtimeMeteredFunction created = new WasmtimeMeteredFunction(this, exportName, original.signature(),
+            MeteredExports.packs(original.signature(), wrapper.signature()), func);
+        meteredFunctions.put(exportName, created);
         return created;
     }
 

@@ -69,6 +69,17 @@ final class ChicoryRunner implements GuestRunner {
     }
 
     @Override
+    public long[] results(final String export, final Object... args) {
+        final long[] raw = invoke(export, args);
+        final List<ValType> types = instance.exportType(export).returns();
+        final long[] results = new long[types.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = types.get(i).equals(ValType.I32) ? (int) raw[i] : raw[i];
+        }
+        return results;
+    }
+
+    @Override
     public void run(final String export, final Object... args) {
         invoke(export, args);
     }

@@ -10,6 +10,9 @@ interface GuestRunner extends AutoCloseable {
     /** Calls an export with one result, returned as a long (i32 results sign-extended). */
     long call(String export, Object... args);
 
+    /** Calls an export and returns all its results (i32 sign-extended, i64 as is, floats as their raw bits). */
+    long[] results(String export, Object... args);
+
     /** Calls an export without results. */
     void run(String export, Object... args);
 

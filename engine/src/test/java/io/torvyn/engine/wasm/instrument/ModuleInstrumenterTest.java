@@ -53,7 +53,7 @@ class ModuleInstrumenterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"control", "features", "imports", "start_only", "imported_memory", "big_memory",
-        "bounded_memory"})
+        "bounded_memory", "wrappers", "reexport"})
     void everyInstrumentedFixtureParsesOnChicoryAndCompilesOnWasmtime(final String fixture) {
         final InstrumentedModule result = ModuleInstrumenter.instrument(fixture, WasmFixtures.load(fixture), FUEL,
             64L * PAGE);
@@ -94,10 +94,12 @@ class ModuleInstrumenterTest {
     void missingGlobalAndExportSectionsAreCreated(final String fixture) {
         final byte[] original = WasmFixtures.load(fixture);
         final WasmModule before = Parser.parse(original);
-        final WasmModule after = Parser.parse(ModuleInstrumenter.instrument(original, FUEL, 0).bytes());
+        final InstrumentedModule result = ModuleInstrumenter.instrument(original, FUEL, 0);
+        final WasmModule after = Parser.parse(result.bytes());
         assertEquals(0, before.globalSection().globalCount());
         assertEquals(1, after.globalSection().globalCount());
-        assertEquals(before.exportSection().exportCount() + 1, after.exportSection().exportCount());
+        assertEquals(before.exportSection().exportCount() + 1 + result.meteredExports(),
+            after.exportSection().exportCount(), "the fuel global, then one metered wrapper per function export");
         assertEquals(0, fuelExport(after).index());
     }
 
@@ -108,12 +110,21 @@ class ModuleInstrumenterTest {
         final ModuleLayout before = ModuleLayout.scan(original);
         final ModuleLayout after = ModuleLayout.scan(rewritten);
         final int[] rewrittenIds = {ModuleLayout.MEMORY, ModuleLayout.GLOBAL, ModuleLayout.EXPORT, ModuleLayout.CODE};
+        final int[] appendedIds = {ModuleLayout.TYPE, ModuleLayout.FUNCTION};
         assertEquals(before.sections.size(), after.sections.size());
         for (int i = 0; i < before.sections.size(); i++) {
             final ModuleLayout.Section b = before.sections.get(i);
             final ModuleLayout.Section a = after.sections.get(i);
             assertEquals(b.id(), a.id(), "section order");
-            if (Arrays.stream(rewrittenIds).noneMatch(id -> id == b.id())) {
+            if (Arrays.stream(appendedIds).anyMatch(id -> id == b.id())) {
+                final WasmReader was = new WasmReader(original, b.start(), b.end());
+                final WasmReader is = new WasmReader(rewritten, a.start(), a.end());
+                assertTrue(is.index() > was.index(), "entries appended to section " + b.id());
+                final int length = b.end() - was.position();
+                assertArrayEquals(Arrays.copyOfRange(original, was.position(), b.end()),
+                    Arrays.copyOfRange(rewritten, is.position(), is.position() + length),
+                    "original entries of section " + b.id() + " first, byte for byte");
+            } else if (Arrays.stream(rewrittenIds).noneMatch(id -> id == b.id())) {
                 assertArrayEquals(Arrays.copyOfRange(original, b.start(), b.end()),
                     Arrays.copyOfRange(rewritten, a.start(), a.end()), "section " + b.id());
             }

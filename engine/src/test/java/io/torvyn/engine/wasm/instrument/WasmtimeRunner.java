@@ -78,6 +78,22 @@ final class WasmtimeRunner implements GuestRunner {
     }
 
     @Override
+    public long[] results(final String export, final Object... args) {
+        final Val[] vals = invoke(export, args);
+        final long[] results = new long[vals.length];
+        for (int i = 0; i < vals.length; i++) {
+            results[i] = switch (vals[i].getType()) {
+                case I32 -> vals[i].i32();
+                case I64 -> vals[i].i64();
+                case F32 -> Float.floatToRawIntBits(vals[i].f32());
+                case F64 -> Double.doubleToRawLongBits(vals[i].f64());
+                default -> throw new IllegalStateException("unexpected result type " + vals[i].getType());
+            };
+        }
+        return results;
+    }
+
+    @Override
     public void run(final String export, final Object... args) {
         invoke(export, args);
     }
