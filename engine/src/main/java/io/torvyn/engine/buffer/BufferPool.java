@@ -292,16 +292,11 @@ public final class BufferPool implements AutoCloseable {
                 }
                 continue;
             }
-            final int len = length[slot];
-            final int cap = capacity[slot];
-            if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(generation(h)),
-                BufferState.RELEASED, 0))) {
-                if (state == BufferState.OWNED) {
-                    c.onDisowned(cap);
-                }
-                recycle(c, slot, h, len, BufferOps.RELEASE);
-                return;
+            if (state == BufferState.OWNED) {
+                c.onDisowned(capacity[slot]);
             }
+            recycle(c, slot, h, BufferOps.RELEASE);
+            return;
         }
     }
 
@@ -394,12 +389,11 @@ public final class BufferPool implements AutoCloseable {
                 continue;
             }
             final int gen = controlGeneration(w);
-            final int len = length[slot];
             final int cap = capacity[slot];
             if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(gen), BufferState.RELEASED, 0))) {
                 c.onDisowned(cap);
                 c.onLeaked();
-                recycle(c, slot, HandleDescriptor.handle(slot, gen), len, BufferOps.LEAK_RECLAIM);
+                recycle(c, slot, HandleDescriptor.handle(slot, gen), BufferOps.LEAK_RECLAIM);
                 reclaimed++;
             }
         }
@@ -892,28 +886,16 @@ public final class BufferPool implements AutoCloseable {
     /** Takes one slot for the caller and up to half a stash more from the shared free list, in one burst. */
     private int refill(final BufferClient c, final int tier) {
         final IntFreeStack shared = tierFree[tier];
-        final int first = shared.poll();
-        if (first == EMPTY) {
-            return EMPTY;
+        if (c.cache.capacity(tier) == 0 || c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared) == 0) {
+            return shared.poll();
         }
-        final int more = c.cache.capacity(tier) / 2;
-        for (int k = 0; k < more; k++) {
-            final int s = shared.poll();
-            if (s == EMPTY) {
-                break;
-            }
-            c.cache.push(tier, s);
-        }
-        return first;
+        return c.cache.pop(tier);
     }
 
     /** Gives half of a full stash back to the shared free list, in one burst. */
     private void spill(final BufferClient c, final int tier) {
-        final int keep = c.cache.capacity(tier) / 2;
-        while (c.cache.count(tier) > keep) {
-            if (!tierFree[tier].offer(c.cache.pop(tier))) {
-                throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
-            }
+        if (!c.cache.spillAbove(tier, c.cache.capacity(tier) / 2, tierFree[tier])) {
+            throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
         }
     }
 
@@ -926,10 +908,20 @@ public final class BufferPool implements AutoCloseable {
         return n;
     }
 
-    private void recycle(final BufferClient c, final int slot, final long h, final int len, final int op) {
+    /**
+     * Ends the life of {@code h}: its slot gets the next generation and goes back to its tier (a fallback buffer is
+     * freed). The caller holds the last reference, or has already retired the word with a compare-and-set.
+     * <p>
+     * The last reference is given up with a release-store, not a compare-and-set: while a buffer is live only a holder
+     * of one of its references may change its control word (anyone else fails the generation check or the owner
+     * check), so the holder of the only reference has no one to race with. A locked instruction on a word the
+     * allocating core wrote last stalled the releasing core for the whole cache-line transfer on every element; a
+     * store lets the transfer overlap with the next element's work.
+     */
+    private void recycle(final BufferClient c, final int slot, final long h, final int op) {
         final int tier = tierOfSlot[slot];
         if (c.recording) {
-            c.recorder.record(op, c, h, tier, len, 0, 0);
+            c.recorder.record(op, c, h, tier, length[slot], 0, 0);
         }
         final long pooled = control(nextGeneration(generation(h)), BufferState.POOLED, 0);
         if (slot < pooledSlots) {
