@@ -292,12 +292,19 @@ public final class BufferPool implements AutoCloseable {
                 }
                 continue;
             }
-            if (state == BufferState.OWNED) {
-                c.onDisowned(capacity[slot]);
+            if (CONTROL.compareAndSet(control, slot, w, pooled(h))) {
+                if (state == BufferState.OWNED) {
+                    c.onDisowned(capacity[slot]);
+                }
+                recycle(c, slot, h, BufferOps.RELEASE);
+                return;
             }
-            recycle(c, slot, h, BufferOps.RELEASE);
-            return;
         }
+    }
+
+    /** The control word of {@code h}'s slot once {@code h} has ended: next generation, back in the pool. */
+    private static long pooled(final long h) {
+        return control(nextGeneration(generation(h)), BufferState.POOLED, 0);
     }
 
     /**
@@ -390,7 +397,7 @@ public final class BufferPool implements AutoCloseable {
             }
             final int gen = controlGeneration(w);
             final int cap = capacity[slot];
-            if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(gen), BufferState.RELEASED, 0))) {
+            if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(gen), BufferState.POOLED, 0))) {
                 c.onDisowned(cap);
                 c.onLeaked();
                 recycle(c, slot, HandleDescriptor.handle(slot, gen), BufferOps.LEAK_RECLAIM);
@@ -909,23 +916,16 @@ public final class BufferPool implements AutoCloseable {
     }
 
     /**
-     * Ends the life of {@code h}: its slot gets the next generation and goes back to its tier (a fallback buffer is
-     * freed). The caller holds the last reference, or has already retired the word with a compare-and-set.
-     * <p>
-     * The last reference is given up with a release-store, not a compare-and-set: while a buffer is live only a holder
-     * of one of its references may change its control word (anyone else fails the generation check or the owner
-     * check), so the holder of the only reference has no one to race with. A locked instruction on a word the
-     * allocating core wrote last stalled the releasing core for the whole cache-line transfer on every element; a
-     * store lets the transfer overlap with the next element's work.
+     * Returns the slot of {@code h} to its tier (a fallback buffer is freed). The caller has already moved the slot's
+     * control word to {@link #pooled(long)} with one compare-and-set: that single transition bumps the generation,
+     * so {@code h} is stale from then on, and no stage can take the slot before it is pushed back here.
      */
     private void recycle(final BufferClient c, final int slot, final long h, final int op) {
         final int tier = tierOfSlot[slot];
         if (c.recording) {
             c.recorder.record(op, c, h, tier, length[slot], 0, 0);
         }
-        final long pooled = control(nextGeneration(generation(h)), BufferState.POOLED, 0);
         if (slot < pooledSlots) {
-            CONTROL.setRelease(control, slot, pooled);
             if (!c.cache.push(tier, slot)) {
                 spill(c, tier);
                 if (!c.cache.push(tier, slot) && !tierFree[tier].offer(slot)) {
@@ -945,7 +945,6 @@ public final class BufferPool implements AutoCloseable {
         fallbackLive.decrementAndGet();
         fallbackBytesLive.addAndGet(-cap);
         c.onFallbackFreed();
-        CONTROL.setRelease(control, slot, pooled);
         if (!fallbackFree.offer(slot)) {
             throw BufferErrors.internal("fallback free list overflowed");
         }
