@@ -43,6 +43,11 @@ public final class SleepingIdle implements IdleStrategy {
         }
     }
 
+    /** True when the next {@link #idle()} parks the thread (the back-off is used up and no peer is busy). */
+    boolean parksNext() {
+        return counter >= SPINS + YIELDS && (peers == null || !peers.anyBusy());
+    }
+
     @Override
     public void reset() {
         counter = 0;
