@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "compare with a saved result: a path, or a baseline name")
     String compare;
 
-    @Option(names = "--threshold", description = "change that counts as noise when comparing (default 5%)")
+    @Option(names = "--threshold", description = "change that counts as noise when comparing (default 5%%)")
     String threshold = "5%";
 
     @Option(names = "--report", description = "also write a self-contained HTML report to FILE")

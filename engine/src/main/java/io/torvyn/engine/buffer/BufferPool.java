@@ -52,6 +52,13 @@ public final class BufferPool implements AutoCloseable {
     public static final int DEFAULT_FALLBACK_SLOTS = 4096;
 
     private static final VarHandle CONTROL = MethodHandles.arrayElementVarHandle(long[].class);
+    /**
+     * Control words sit 2^3 longs (one cache line) apart. The allocating stage writes a slot's word and the releasing
+     * stage, usually on another core, compare-and-sets it; packed eight to a line, the words of the slots one side was
+     * allocating and the other releasing at the same moment shared lines, and every element paid for a line moving
+     * between the cores even when the two slots had nothing to do with each other.
+     */
+    private static final int CONTROL_SHIFT = 3;
     private static final int EMPTY = MpmcIntQueue.EMPTY;
 
     private final ExhaustionPolicy exhaustionPolicy;
@@ -130,7 +137,7 @@ public final class BufferPool implements AutoCloseable {
         this.pooledSlots = (int) pooled;
         this.fallbackSlots = fallbackSlots;
         this.slotCount = pooledSlots + fallbackSlots;
-        this.control = new long[slotCount];
+        this.control = new long[slotCount << CONTROL_SHIFT];
         this.address = new long[slotCount];
         this.capacity = new int[slotCount];
         this.tierOfSlot = new int[slotCount];
@@ -139,7 +146,9 @@ public final class BufferPool implements AutoCloseable {
         this.contentType = new int[slotCount];
         this.fallbackFree = new MpmcIntQueue(Math.max(1, fallbackSlots));
         this.fallbackStores = new BytesStore<?, ?>[fallbackSlots];
-        Arrays.fill(control, control(HandleDescriptor.FIRST_GENERATION, BufferState.POOLED, 0));
+        for (int slot = 0; slot < slotCount; slot++) {
+            control[slot << CONTROL_SHIFT] = control(HandleDescriptor.FIRST_GENERATION, BufferState.POOLED, 0);
+        }
         Arrays.fill(owner, -1);
 
         int slot = 0;
@@ -283,7 +292,7 @@ public final class BufferPool implements AutoCloseable {
             }
             final int references = controlReferences(w);
             if (references > 1) {
-                if (CONTROL.compareAndSet(control, slot, w, w - 1)) {
+                if (CONTROL.compareAndSet(control, slot << CONTROL_SHIFT, w, w - 1)) {
                     if (c.recording) {
                         c.recorder.record(BufferOps.RELEASE, c, h, tierOfSlot[slot], length[slot], 0,
                             references - 1);
@@ -292,17 +301,19 @@ public final class BufferPool implements AutoCloseable {
                 }
                 continue;
             }
-            final int len = length[slot];
-            final int cap = capacity[slot];
-            if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(generation(h)),
-                BufferState.RELEASED, 0))) {
+            if (CONTROL.compareAndSet(control, slot << CONTROL_SHIFT, w, pooled(h))) {
                 if (state == BufferState.OWNED) {
-                    c.onDisowned(cap);
+                    c.onDisowned(capacity[slot]);
                 }
-                recycle(c, slot, h, len, BufferOps.RELEASE);
+                recycle(c, slot, h, BufferOps.RELEASE);
                 return;
             }
         }
+    }
+
+    /** The control word of {@code h}'s slot once {@code h} has ended: next generation, back in the pool. */
+    private static long pooled(final long h) {
+        return control(nextGeneration(generation(h)), BufferState.POOLED, 0);
     }
 
     /**
@@ -320,7 +331,7 @@ public final class BufferPool implements AutoCloseable {
         }
         // Only the owner changes an OWNED buffer's control word (everyone else is refused by the owner check), so a
         // release-store suffices: no compare-and-set on the per-element path.
-        CONTROL.setRelease(control, slot, control(generation(h), BufferState.IN_TRANSIT, controlReferences(w)));
+        CONTROL.setRelease(control, slot << CONTROL_SHIFT, control(generation(h), BufferState.IN_TRANSIT, controlReferences(w)));
         c.onDisowned(capacity[slot]);
     }
 
@@ -340,7 +351,7 @@ public final class BufferPool implements AutoCloseable {
             if (controlReferences(w) > HandleDescriptor.MAX_REFERENCES - n) {
                 throw BufferErrors.internal("too many references to buffer " + HandleDescriptor.describe(h));
             }
-            if (CONTROL.compareAndSet(control, slot, w, w + n)) {
+            if (CONTROL.compareAndSet(control, slot << CONTROL_SHIFT, w, w + n)) {
                 return;
             }
         }
@@ -369,7 +380,7 @@ public final class BufferPool implements AutoCloseable {
                 throw BufferErrors.budget(c, cap, c.ownedBytes());
             }
             owner[slot] = c.node;
-            if (CONTROL.compareAndSet(control, slot, w, control(generation(h), BufferState.OWNED, 1))) {
+            if (CONTROL.compareAndSet(control, slot << CONTROL_SHIFT, w, control(generation(h), BufferState.OWNED, 1))) {
                 c.onOwned(cap);
                 return true;
             }
@@ -389,17 +400,16 @@ public final class BufferPool implements AutoCloseable {
         }
         int reclaimed = 0;
         for (int slot = 0; slot < slotCount; slot++) {
-            final long w = (long) CONTROL.getVolatile(control, slot);
+            final long w = (long) CONTROL.getVolatile(control, slot << CONTROL_SHIFT);
             if (controlState(w) != BufferState.OWNED || owner[slot] != node) {
                 continue;
             }
             final int gen = controlGeneration(w);
-            final int len = length[slot];
             final int cap = capacity[slot];
-            if (CONTROL.compareAndSet(control, slot, w, control(nextGeneration(gen), BufferState.RELEASED, 0))) {
+            if (CONTROL.compareAndSet(control, slot << CONTROL_SHIFT, w, control(nextGeneration(gen), BufferState.POOLED, 0))) {
                 c.onDisowned(cap);
                 c.onLeaked();
-                recycle(c, slot, HandleDescriptor.handle(slot, gen), len, BufferOps.LEAK_RECLAIM);
+                recycle(c, slot, HandleDescriptor.handle(slot, gen), BufferOps.LEAK_RECLAIM);
                 reclaimed++;
             }
         }
@@ -584,7 +594,7 @@ public final class BufferPool implements AutoCloseable {
         if (h <= 0 || slot >= slotCount) {
             return false;
         }
-        final long w = (long) CONTROL.getAcquire(control, slot);
+        final long w = (long) CONTROL.getAcquire(control, slot << CONTROL_SHIFT);
         return controlGeneration(w) == generation(h) && BufferState.isLive(controlState(w));
     }
 
@@ -594,7 +604,7 @@ public final class BufferPool implements AutoCloseable {
         if (h <= 0 || slot >= slotCount) {
             return BufferState.RELEASED;
         }
-        final long w = (long) CONTROL.getAcquire(control, slot);
+        final long w = (long) CONTROL.getAcquire(control, slot << CONTROL_SHIFT);
         return controlGeneration(w) == generation(h) ? controlState(w) : BufferState.RELEASED;
     }
 
@@ -810,8 +820,8 @@ public final class BufferPool implements AutoCloseable {
         }
         closed = true;
         for (int slot = 0; slot < slotCount; slot++) {
-            final long w = (long) CONTROL.getVolatile(control, slot);
-            CONTROL.setVolatile(control, slot, control(nextGeneration(controlGeneration(w)), BufferState.RELEASED,
+            final long w = (long) CONTROL.getVolatile(control, slot << CONTROL_SHIFT);
+            CONTROL.setVolatile(control, slot << CONTROL_SHIFT, control(nextGeneration(controlGeneration(w)), BufferState.RELEASED,
                 0));
         }
         for (int t = 0; t < tierCount; t++) {
@@ -848,11 +858,11 @@ public final class BufferPool implements AutoCloseable {
 
     private long claim(final BufferClient c, final int slot, final int tier, final int cap, final long requested,
                        final int op) {
-        final int gen = controlGeneration((long) CONTROL.getOpaque(control, slot));
+        final int gen = controlGeneration((long) CONTROL.getOpaque(control, slot << CONTROL_SHIFT));
         owner[slot] = c.node;
         length[slot] = 0;
         contentType[slot] = ContentTypes.NONE;
-        CONTROL.setRelease(control, slot, control(gen, BufferState.OWNED, 1));
+        CONTROL.setRelease(control, slot << CONTROL_SHIFT, control(gen, BufferState.OWNED, 1));
         c.onOwned(cap);
         final long h = HandleDescriptor.handle(slot, gen);
         if (c.recording) {
@@ -892,28 +902,16 @@ public final class BufferPool implements AutoCloseable {
     /** Takes one slot for the caller and up to half a stash more from the shared free list, in one burst. */
     private int refill(final BufferClient c, final int tier) {
         final IntFreeStack shared = tierFree[tier];
-        final int first = shared.poll();
-        if (first == EMPTY) {
-            return EMPTY;
+        if (c.cache.capacity(tier) == 0 || c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared) == 0) {
+            return shared.poll();
         }
-        final int more = c.cache.capacity(tier) / 2;
-        for (int k = 0; k < more; k++) {
-            final int s = shared.poll();
-            if (s == EMPTY) {
-                break;
-            }
-            c.cache.push(tier, s);
-        }
-        return first;
+        return c.cache.pop(tier);
     }
 
     /** Gives half of a full stash back to the shared free list, in one burst. */
     private void spill(final BufferClient c, final int tier) {
-        final int keep = c.cache.capacity(tier) / 2;
-        while (c.cache.count(tier) > keep) {
-            if (!tierFree[tier].offer(c.cache.pop(tier))) {
-                throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
-            }
+        if (!c.cache.spillAbove(tier, c.cache.capacity(tier) / 2, tierFree[tier])) {
+            throw BufferErrors.internal("free list of tier '" + tierNames[tier] + "' overflowed");
         }
     }
 
@@ -926,14 +924,17 @@ public final class BufferPool implements AutoCloseable {
         return n;
     }
 
-    private void recycle(final BufferClient c, final int slot, final long h, final int len, final int op) {
+    /**
+     * Returns the slot of {@code h} to its tier (a fallback buffer is freed). The caller has already moved the slot's
+     * control word to {@link #pooled(long)} with one compare-and-set: that single transition bumps the generation,
+     * so {@code h} is stale from then on, and no stage can take the slot before it is pushed back here.
+     */
+    private void recycle(final BufferClient c, final int slot, final long h, final int op) {
         final int tier = tierOfSlot[slot];
         if (c.recording) {
-            c.recorder.record(op, c, h, tier, len, 0, 0);
+            c.recorder.record(op, c, h, tier, length[slot], 0, 0);
         }
-        final long pooled = control(nextGeneration(generation(h)), BufferState.POOLED, 0);
         if (slot < pooledSlots) {
-            CONTROL.setRelease(control, slot, pooled);
             if (!c.cache.push(tier, slot)) {
                 spill(c, tier);
                 if (!c.cache.push(tier, slot) && !tierFree[tier].offer(slot)) {
@@ -953,7 +954,6 @@ public final class BufferPool implements AutoCloseable {
         fallbackLive.decrementAndGet();
         fallbackBytesLive.addAndGet(-cap);
         c.onFallbackFreed();
-        CONTROL.setRelease(control, slot, pooled);
         if (!fallbackFree.offer(slot)) {
             throw BufferErrors.internal("fallback free list overflowed");
         }
@@ -977,7 +977,7 @@ public final class BufferPool implements AutoCloseable {
     }
 
     private long liveControl(final BufferClient c, final long h, final int slot) {
-        final long w = (long) CONTROL.getAcquire(control, slot);
+        final long w = (long) CONTROL.getAcquire(control, slot << CONTROL_SHIFT);
         if (controlGeneration(w) != generation(h) || !BufferState.isLive(controlState(w))) {
             throw BufferErrors.stale(c, h, controlGeneration(w));
         }
@@ -1041,11 +1041,11 @@ public final class BufferPool implements AutoCloseable {
     /** After copying out of a slot: the loads of the copy happen before this re-check of its generation. */
     private boolean stillCurrent(final long h, final int slot) {
         VarHandle.acquireFence();
-        return controlGeneration((long) CONTROL.getOpaque(control, slot)) == generation(h);
+        return controlGeneration((long) CONTROL.getOpaque(control, slot << CONTROL_SHIFT)) == generation(h);
     }
 
     private int currentGeneration(final int slot) {
-        return controlGeneration((long) CONTROL.getVolatile(control, slot));
+        return controlGeneration((long) CONTROL.getVolatile(control, slot << CONTROL_SHIFT));
     }
 
     private long allocateTier(final int t) {

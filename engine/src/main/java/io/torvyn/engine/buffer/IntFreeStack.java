@@ -79,6 +79,66 @@ public final class IntFreeStack {
         }
     }
 
+    /**
+     * Pushes {@code count} ids of this stack's range, {@code ids[from ..]}, with one compare-and-set: the chain is
+     * linked privately first, so a stage giving back a batch of free slots moves the shared top word once, not once
+     * per slot. The ids must not be in the stack.
+     *
+     * @return false (and nothing pushed) when an id is outside the range
+     */
+    public boolean offerAll(final int[] ids, final int from, final int count) {
+        if (count <= 0) {
+            return true;
+        }
+        for (int k = from; k < from + count; k++) {
+            final int id = ids[k] - base;
+            if (id < 0 || id >= next.length) {
+                return false;
+            }
+        }
+        for (int k = from; k < from + count - 1; k++) {
+            next[ids[k] - base] = ids[k + 1] - base + 1;
+        }
+        final int first = ids[from] - base;
+        final int last = ids[from + count - 1] - base;
+        while (true) {
+            final long t = top;
+            next[last] = (int) t;
+            if (TOP.compareAndSet(this, t, ((t >>> 32) + 1) << 32 | (first + 1L))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Pops up to {@code max} ids into {@code into[from ..]} with one compare-and-set, most recently pushed first.
+     * The walk down the chain may read links that another thread is changing; the version tag makes the
+     * compare-and-set fail in that case, and the walk is then repeated.
+     *
+     * @return how many ids were taken (0 when the stack is empty)
+     */
+    public int pollAll(final int[] into, final int from, final int max) {
+        if (max <= 0) {
+            return 0;
+        }
+        while (true) {
+            final long t = top;
+            int cursor = (int) t;
+            int n = 0;
+            while (cursor != 0 && n < max) {
+                into[from + n] = base + cursor - 1;
+                n++;
+                cursor = next[cursor - 1];
+                if (cursor < 0 || cursor > next.length) {
+                    break;
+                }
+            }
+            if (cursor >= 0 && cursor <= next.length && TOP.compareAndSet(this, t, ((t >>> 32) + 1) << 32 | (cursor & 0xffffffffL))) {
+                return n;
+            }
+        }
+    }
+
     /** Number of ids in the stack; exact when quiescent, bounded by the capacity otherwise. */
     public int size() {
         int n = 0;

@@ -43,6 +43,27 @@ final class SlotCache {
         return slots[tier][n - 1];
     }
 
+    /** Moves the slots above the first {@code keep} to {@code shared} in one burst (one compare-and-set). */
+    boolean spillAbove(final int tier, final int keep, final IntFreeStack shared) {
+        final int n = counts[tier];
+        if (n <= keep) {
+            return true;
+        }
+        if (!shared.offerAll(slots[tier], keep, n - keep)) {
+            return false;
+        }
+        counts[tier] = keep;
+        return true;
+    }
+
+    /** Tops the stash up with up to {@code max} slots from {@code shared} in one burst; returns how many came. */
+    int refillFrom(final int tier, final int max, final IntFreeStack shared) {
+        final int n = counts[tier];
+        final int taken = shared.pollAll(slots[tier], n, Math.min(max, slots[tier].length - n));
+        counts[tier] = n + taken;
+        return taken;
+    }
+
     boolean push(final int tier, final int slot) {
         final int n = counts[tier];
         final int[] s = slots[tier];

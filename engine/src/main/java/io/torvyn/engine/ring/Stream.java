@@ -30,8 +30,7 @@ public final class Stream {
     private final Sequence consumed = new Sequence(RingBuffer.INITIAL_CURSOR_VALUE);
     private final StreamStats stats;
 
-    private long producerNext = RingBuffer.INITIAL_CURSOR_VALUE;
-    private long cachedConsumed = RingBuffer.INITIAL_CURSOR_VALUE;
+    private final ProducerCursor producer = new ProducerCursor();
     private volatile Runnable consumerWaker;
 
     public Stream(final int index, final String label, final int capacity, final BackpressurePolicy policy,
@@ -92,16 +91,24 @@ public final class Stream {
 
     /** Elements queued and not yet consumed, read exactly (one volatile read). */
     public long depth() {
-        cachedConsumed = consumed.get();
-        return producerNext - cachedConsumed;
+        producer.cachedConsumed = consumed.get();
+        return producer.next - producer.cachedConsumed;
     }
 
     /** True when {@code n} more elements fit under the enforced capacity. */
     public boolean hasRoomFor(final int n) {
-        if (producerNext + n - cachedConsumed <= capacity) {
+        if (producer.next + n - producer.cachedConsumed <= capacity) {
             return true;
         }
         return depth() + n <= capacity;
+    }
+
+    /** How many of {@code n} more elements fit under the enforced capacity now (0 .. n). */
+    public int roomFor(final int n) {
+        if (producer.next + n - producer.cachedConsumed <= capacity) {
+            return n;
+        }
+        return (int) Math.max(0, Math.min(n, capacity - depth()));
     }
 
     /** True when the queue has drained to the low watermark, so a blocked producer may resume. */
@@ -112,14 +119,14 @@ public final class Stream {
     /** Claims the next slot; the caller must have checked {@link #hasRoomFor(int)}. */
     public ElementEvent claim() {
         final long seq = ring.next();
-        producerNext = seq;
+        producer.next = seq;
         return ring.get(seq);
     }
 
     /** Claims {@code n} consecutive slots and returns the sequence of the last; the caller checked the room. */
     public long claimBatch(final int n) {
         final long hi = ring.next(n);
-        producerNext = hi;
+        producer.next = hi;
         return hi;
     }
 
@@ -129,10 +136,10 @@ public final class Stream {
      * `stream.queue.peak_depth` is the real depth and not one inflated by a stale cached consumer position.
      */
     public void publishUpTo(final long firstClaimed) {
-        ring.publish(firstClaimed, producerNext);
-        cachedConsumed = consumed.get();
-        final long depth = producerNext - cachedConsumed;
-        stats.onPublished(producerNext - firstClaimed + 1, depth);
+        ring.publish(firstClaimed, producer.next);
+        producer.cachedConsumed = consumed.get();
+        final long depth = producer.next - producer.cachedConsumed;
+        stats.onPublished(producer.next - firstClaimed + 1, depth);
         final Runnable waker = consumerWaker;
         if (waker != null) {
             waker.run();
@@ -141,7 +148,7 @@ public final class Stream {
 
     /** The sequence the next {@link #claim()} will return. */
     public long nextSequence() {
-        return producerNext + 1;
+        return producer.next + 1;
     }
 
     /**
@@ -150,7 +157,7 @@ public final class Stream {
      */
     public long dropOldest() {
         final long current = consumed.get();
-        if (current >= producerNext) {
+        if (current >= producer.next) {
             return 0;
         }
         final ElementEvent oldest = ring.get(current + 1);
@@ -159,7 +166,7 @@ public final class Stream {
             return 0;
         }
         if (consumed.compareAndSet(current, current + 1)) {
-            cachedConsumed = current + 1;
+            producer.cachedConsumed = current + 1;
             return handle;
         }
         return 0;

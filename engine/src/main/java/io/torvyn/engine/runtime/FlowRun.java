@@ -25,6 +25,7 @@ import io.torvyn.engine.schedule.CorePlacement;
 import io.torvyn.engine.schedule.HostCpus;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
+import io.torvyn.engine.schedule.PeerActivity;
 import io.torvyn.engine.schedule.LayoutPlan;
 import io.torvyn.engine.schedule.LayoutPlanner;
 import io.torvyn.engine.schedule.ThreadPins;
@@ -78,6 +79,8 @@ public final class FlowRun {
     private final List<String> warnings = new ArrayList<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final LayoutPlan layout;
+    /** CPUs this process may run on: with no more workers than this, idle workers stay awake while one is busy. */
+    private final int cpusForWorkers;
     private CorePlacement.Reservation reservation;
     private final AutoCloseable resources;
     private boolean resourcesClosed;
@@ -114,7 +117,9 @@ public final class FlowRun {
         this.options = options;
         final RuntimeConfig rt = config.runtime();
         try {
-            this.layout = plan(topology, rt, HostCpus.detect());
+            final HostCpus host = HostCpus.detect();
+            this.layout = plan(topology, rt, host);
+            this.cpusForWorkers = host.allowed().isEmpty() ? host.available() : host.allowed().size();
         } catch (final RuntimeException e) {
             closeResources();
             throw e;
@@ -224,13 +229,17 @@ public final class FlowRun {
                 throw e;
             }
         }
+        final PeerActivity peers = layout.threads().size() <= cpusForWorkers ? new PeerActivity() : null;
         for (final ThreadPlacement t : layout.threads()) {
-            final IdleStrategy idle = IdleStrategies.create(t.waitStrategy());
+            final IdleStrategy idle = IdleStrategies.create(t.waitStrategy(), peers);
             final Stage[] group = new Stage[t.stages().size()];
             for (int i = 0; i < group.length; i++) {
                 group[i] = byName.get(t.stages().get(i));
             }
-            final Worker w = new Worker(t.name(), group, idle, flow);
+            if (peers != null) {
+                peers.workerStarted();
+            }
+            final Worker w = new Worker(t.name(), group, idle, flow, peers);
             if (idle.needsSignal()) {
                 for (final Stage s : group) {
                     for (final Stream in : s.inputs()) {

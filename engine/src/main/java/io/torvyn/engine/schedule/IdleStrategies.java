@@ -8,6 +8,14 @@ public final class IdleStrategies {
     }
 
     public static IdleStrategy create(final WaitStrategyKind kind) {
+        return create(kind, null);
+    }
+
+    /**
+     * As {@link #create(WaitStrategyKind)}; {@code peers} (null for none) lets the default sleeping strategy stay
+     * awake while another worker of the flow is busy.
+     */
+    public static IdleStrategy create(final WaitStrategyKind kind, final PeerActivity peers) {
         switch (kind) {
             case BUSY_SPIN:
                 return new BusySpinIdle();
@@ -17,7 +25,7 @@ public final class IdleStrategies {
                 return new BlockingIdle();
             case SLEEPING:
             default:
-                return new SleepingIdle();
+                return new SleepingIdle(peers);
         }
     }
 }

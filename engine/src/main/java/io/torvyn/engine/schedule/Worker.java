@@ -17,14 +17,25 @@ public final class Worker implements Runnable {
     private final Stage[] stages;
     private final IdleStrategy idle;
     private final FlowControl flow;
+    private final PeerActivity peers;
     private volatile long wakeups;
     private volatile long idleNs;
 
     public Worker(final String name, final Stage[] stages, final IdleStrategy idle, final FlowControl flow) {
+        this(name, stages, idle, flow, null);
+    }
+
+    /**
+     * @param peers where this worker reports its busy/idle transitions (null for nowhere); the caller has already
+     *              counted it as started ({@link PeerActivity#workerStarted()}), before any worker thread runs
+     */
+    public Worker(final String name, final Stage[] stages, final IdleStrategy idle, final FlowControl flow,
+                  final PeerActivity peers) {
         this.name = name;
         this.stages = stages.clone();
         this.idle = idle;
         this.flow = flow;
+        this.peers = peers;
     }
 
     public String name() {
@@ -74,6 +85,9 @@ public final class Worker implements Runnable {
                 }
                 if (work > 0) {
                     if (idleStart != 0) {
+                        if (peers != null) {
+                            peers.workerBusy();
+                        }
                         final long now = System.nanoTime();
                         localIdle += now - idleStart;
                         idleStart = 0;
@@ -85,6 +99,9 @@ public final class Worker implements Runnable {
                 } else {
                     if (idleStart == 0) {
                         idleStart = System.nanoTime();
+                        if (peers != null) {
+                            peers.workerIdle();
+                        }
                     }
                     idle.idle();
                 }
@@ -102,6 +119,9 @@ public final class Worker implements Runnable {
                 }
             }
         } finally {
+            if (peers != null && idleStart == 0) {
+                peers.workerEnded();
+            }
             wakeups = localWakeups;
             idleNs = localIdle;
         }

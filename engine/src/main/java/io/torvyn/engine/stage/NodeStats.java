@@ -12,21 +12,18 @@ import org.HdrHistogram.Histogram;
  * Latency is recorded once per element, from the element's intended emit time: for a rate-limited source that is the
  * coordinated-omission-corrected figure, for any other source the intended time is the emit time. Rate-limited
  * elements also go into an uncorrected histogram.
+ * <p>
+ * The counters are written once per batch by the stage's thread; the stats of neighbouring stages are allocated next
+ * to each other and often run on different workers, so the counters are padded onto a cache line of their own.
  */
-public final class NodeStats {
+public final class NodeStats extends NodeStatsCounters {
+    @SuppressWarnings("unused")
+    private long q1, q2, q3, q4, q5, q6, q7, q8;
     private final String node;
     private final IntervalHistogram processingTime = new IntervalHistogram();
     private final IntervalHistogram latency = new IntervalHistogram();
     private final IntervalHistogram uncorrectedLatency = new IntervalHistogram();
 
-    long invocations;
-    long elementsIn;
-    long elementsOut;
-    long errors;
-    long dropped;
-    long fuelConsumed;
-    long meteredCalls;
-    long leaked;
     private long memoryCurrent;
     private long memoryPeak;
 
@@ -148,4 +145,22 @@ public final class NodeStats {
         latency.drainStopped(h);
         return h;
     }
+}
+
+/** The per-batch counters of {@link NodeStats}, after the left padding. */
+class NodeStatsCounters extends NodeStatsPadding {
+    long invocations;
+    long elementsIn;
+    long elementsOut;
+    long errors;
+    long dropped;
+    long fuelConsumed;
+    long meteredCalls;
+    long leaked;
+}
+
+/** Left padding of {@link NodeStats}'s counters. */
+class NodeStatsPadding {
+    @SuppressWarnings("unused")
+    private long p1, p2, p3, p4, p5, p6, p7, p8;
 }

@@ -524,31 +524,43 @@ public abstract class Stage {
     }
 
     /**
-     * The common case, a non-router with one output stream that has room for the whole batch: one claim, one publish,
-     * no per-element policy checks.
+     * The common case, a non-router with one output stream: as many pending outputs as the stream has room for go out
+     * with one claim and one publish, with no per-element policy checks. A {@code block} stream in backpressure that
+     * has drained to its low watermark resumes here too. Returns true when nothing is left pending; otherwise the
+     * per-element path takes over from the first output that did not fit and applies the edge's policy.
      */
     private boolean publishAllToSingleOutput() {
         final Stream s = singleOutput;
         final int count = out.count();
-        final int n = count - outIndex;
-        if (s.stats().inBackpressure() || !s.hasRoomFor(n)) {
-            return false;
+        final StreamStats st = s.stats();
+        if (st.inBackpressure()) {
+            if (s.policy() != BackpressurePolicy.BLOCK || !s.atOrBelowLowWatermark()) {
+                return false;
+            }
+            st.backpressureOff(System.nanoTime());
+            pool.recordOp(client, BufferOps.BACKPRESSURE_OFF, 0, s.index());
         }
         for (int o = outIndex; o < count; o++) {
             if (out.portMask(o) != Emitter.DEFAULT_PORT) {
                 return false;
             }
         }
+        final int n = s.roomFor(count - outIndex);
+        if (n == 0) {
+            return false;
+        }
         final long first = s.nextSequence();
-        final long last = s.claimBatch(n);
+        s.claimBatch(n);
         final int si = s.index();
+        final int end = outIndex + n;
         long seq = first;
-        for (int o = outIndex; o < count; o++, seq++) {
+        for (int o = outIndex; o < end; o++, seq++) {
             final long handle = out.handle(o);
-            client.elementSeq = out.sequence(o);
             if (out.isOwned(o)) {
+                client.elementSeq = out.sequence(o);
                 pool.handOff(client, handle);
             } else if (recording) {
+                client.elementSeq = out.sequence(o);
                 pool.recordOp(client, BufferOps.FORWARD, handle, Emitter.DEFAULT_PORT);
             }
             final ElementEvent ev = s.get(seq);
@@ -563,9 +575,12 @@ public abstract class Stage {
         }
         s.publishUpTo(first);
         stats.elementsOut += n;
+        if (end < count) {
+            outIndex = end;
+            return false;
+        }
         out.clear();
         outIndex = 0;
-        assert seq == last + 1;
         return true;
     }
 
