@@ -902,10 +902,10 @@ public final class BufferPool implements AutoCloseable {
     /** Takes one slot for the caller and up to half a stash more from the shared free list, in one burst. */
     private int refill(final BufferClient c, final int tier) {
         final IntFreeStack shared = tierFree[tier];
-        if (c.cache.capacity(tier) == 0 || c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared) == 0) {
+        if (c.cache.capacity(tier) == 0) {
             return shared.poll();
         }
-        return c.cache.pop(tier);
+        return c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared);
     }
 
     /** Gives half of a full stash back to the shared free list, in one burst. */

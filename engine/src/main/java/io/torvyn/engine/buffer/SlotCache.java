@@ -56,12 +56,23 @@ final class SlotCache {
         return true;
     }
 
-    /** Tops the stash up with up to {@code max} slots from {@code shared} in one burst; returns how many came. */
+    /**
+     * Takes up to {@code max} slots from {@code shared} in one burst and returns the first of them (the one freed last,
+     * so the most likely to be in cache) for the caller; the others stay stashed, popped in the order they came.
+     *
+     * @return a slot, or {@link #EMPTY} when {@code shared} is empty
+     */
     int refillFrom(final int tier, final int max, final IntFreeStack shared) {
         final int n = counts[tier];
-        final int taken = shared.pollAll(slots[tier], n, Math.min(max, slots[tier].length - n));
-        counts[tier] = n + taken;
-        return taken;
+        final int[] s = slots[tier];
+        final int taken = shared.pollAll(s, n, Math.min(max, s.length - n));
+        if (taken == 0) {
+            return EMPTY;
+        }
+        final int first = s[n];
+        System.arraycopy(s, n + 1, s, n, taken - 1);
+        counts[tier] = n + taken - 1;
+        return first;
     }
 
     boolean push(final int tier, final int slot) {
