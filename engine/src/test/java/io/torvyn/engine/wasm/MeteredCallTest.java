@@ -189,6 +189,22 @@ class MeteredCallTest {
 
     @ParameterizedTest
     @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void aBatchTwinWithABudgetAbove31BitsGivesTheSameResults(final String engine) {
+        final long budget = 1L << 40;
+        try (WasmInstance instance = batchInstance(engine, budget)) {
+            assertEquals(AREA, instance.metered(ModuleContract.BATCH_AREA).callI32(AREA));
+            instance.memory().writeInt(AREA, 4);
+            final MeteredFunction twin = instance.meteredBatch("torvyn_evaluate_batch");
+            assertEquals(-25, twin.callI32());
+            final MeteredFunction withCount = instance.metered("torvyn_evaluate_batch");
+            assertEquals(-25, withCount.callI32(4));
+            assertEquals(withCount.fuelUsed(), twin.fuelUsed());
+            assertEquals(budget - twin.fuelUsed(), instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
     void failuresThroughABatchTwinAreClassifiedAsThroughTheOneArgumentTwin(final String engine) {
         try (WasmInstance instance = batchInstance(engine, 200)) {
             final WasmCallException noArea = assertThrows(WasmCallException.class,

@@ -19,10 +19,11 @@ import java.util.List;
  */
 public final class MeteredExports {
 
-    private static final List<ValueType> FUEL_ONLY = List.of(ValueType.I64);
-    private static final FunctionSignature BATCH_EXPORT = FunctionSignature.function(ValueType.I32, ValueType.I32);
     /** What an argument-free batch wrapper stands for: the batch export without its count parameter. */
     public static final FunctionSignature BATCH_TWIN = FunctionSignature.function(ValueType.I32);
+
+    private static final List<ValueType> FUEL_ONLY = List.of(ValueType.I64);
+    private static final FunctionSignature BATCH_EXPORT = FunctionSignature.function(ValueType.I32, ValueType.I32);
 
     private MeteredExports() {
     }
