@@ -9,17 +9,20 @@ package io.torvyn.engine.wasm;
  * back were three crossings per call, the twin is one. Both engines call the same wrapper, so fuel numbers and failure
  * behaviour are identical whichever engine runs the module.
  * <p>
- * Typed entry points mirror {@link WasmFunction}'s and take the original export's shape; a mismatch raises E0103. A
- * failed call raises what {@link WasmFunction} would; the fuel global then holds what the instrumenter's contract says
- * (below zero after fuel exhaustion) and {@link #fuelUsed()} is not updated. Nothing here allocates beyond what the
- * engine binding itself does. Not thread-safe: one caller at a time, like the instance.
+ * Typed entry points mirror {@link WasmFunction}'s and take the shape of {@link #signature()}; a mismatch raises
+ * E0103. A failed call raises what {@link WasmFunction} would; the fuel global then holds what the instrumenter's
+ * contract says (below zero after fuel exhaustion) and {@link #fuelUsed()} is not updated. Nothing here allocates
+ * beyond what the engine binding itself does. Not thread-safe: one caller at a time, like the instance.
  */
 public interface MeteredFunction {
 
     /** Name of the original export (not of the wrapper). */
     String name();
 
-    /** Signature of the original export. */
+    /**
+     * Signature the twin is called with: the original export's, except for the argument-free twin of a batch export
+     * ({@link WasmInstance#meteredBatch(String)}), which is {@code () -> (i32)}.
+     */
     FunctionSignature signature();
 
     /** Calls a {@code () -> i32} export with a full budget. */

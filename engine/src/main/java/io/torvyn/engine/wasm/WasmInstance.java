@@ -26,6 +26,21 @@ public interface WasmInstance extends AutoCloseable {
      */
     MeteredFunction metered(String exportName);
 
+    /**
+     * The argument-free metered twin of a batch export ({@code torvyn_process_batch}, …): one call, without the count
+     * argument (which costs as much as the call itself on wasmtime), that runs the export with the count the host last
+     * wrote into the batch area header ({@link io.torvyn.engine.wasm.instrument.ModuleInstrumenter#BATCH_COUNT_OFFSET})
+     * and reports the fuel used. Call it with {@link MeteredFunction#callI32()}; its {@link MeteredFunction#name()} is
+     * the batch export's and its {@link MeteredFunction#signature()} is {@code () -> (i32)}. Valid only once the area
+     * was obtained through {@code metered("torvyn_batch_area")}, which is what tells the wrapper where the header is
+     * (before that it traps). Null when the module has no such twin (not metered, no batch area, or not a
+     * {@code (i32) -> (i32)} export); callers then use {@link #metered(String)} with the count. Cached.
+     *
+     * @throws io.torvyn.engine.error.TorvynException E0103 when the wrapper export has another type than the
+     *                                                instrumenter gives it
+     */
+    MeteredFunction meteredBatch(String exportName);
+
     /** The view of the exported memory (an empty memory for a module without one). */
     WasmMemory memory();
 

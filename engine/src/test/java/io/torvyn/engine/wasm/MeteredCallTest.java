@@ -17,11 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link WasmInstance#metered(String)} twins behave the same on both engines, in success and in failure. */
+/**
+ * {@link WasmInstance#metered(String)} and {@link WasmInstance#meteredBatch(String)} twins behave the same on both
+ * engines, in success and in failure.
+ */
 class MeteredCallTest {
 
     private static final long BUDGET = 1_000_000;
     private static final int PAGE = ModuleInstrumenter.PAGE_SIZE;
+    private static final String PROCESS_BATCH = "torvyn_process_batch";
+    /** Where the batch fixture's torvyn_batch_area puts the area: at the address it is given. */
+    private static final int AREA = 1024;
     private static final InstanceOptions METERED = InstanceOptions.defaults()
         .withFuelGlobal(ModuleInstrumenter.FUEL_GLOBAL_EXPORT).withWhere("flow.main.nodes.m");
 
@@ -147,6 +153,104 @@ class MeteredCallTest {
             "reserved_name.wasm");
         try (WasmInstance instance = module.instantiate(new FakeHost(), InstanceOptions.defaults())) {
             final TorvynException e = assertThrows(TorvynException.class, () -> instance.metered("f"));
+            assertEquals(ErrorCode.E0103, e.code());
+            assertTrue(e.problem().message().contains("has type () -> (i32), expected () -> (i32, i64)"),
+                e.problem().message());
+        }
+    }
+
+    private static WasmInstance batchInstance(final String engine, final long budget) {
+        final byte[] wasm = ModuleInstrumenter.instrument(instrumenterFixture("batch.wasm"), budget, 0).bytes();
+        return TestModules.engine(engine).compile(wasm, "batch.wasm").instantiate(new FakeHost(), METERED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void aBatchTwinTakesTheCountFromTheHeaderOfTheAreaTheAreaTwinReturned(final String engine) {
+        try (WasmInstance instance = batchInstance(engine, BUDGET)) {
+            final MeteredFunction twin = instance.meteredBatch(PROCESS_BATCH);
+            assertSame(twin, instance.meteredBatch(PROCESS_BATCH), "cached");
+            assertEquals(PROCESS_BATCH, twin.name());
+            assertEquals(FunctionSignature.function(ValueType.I32), twin.signature());
+
+            assertEquals(AREA, instance.metered(ModuleContract.BATCH_AREA).callI32(AREA));
+            final MeteredFunction withCount = instance.metered(PROCESS_BATCH);
+            for (final int count : new int[] {0, 3, 256}) {
+                instance.memory().writeInt(AREA + ModuleInstrumenter.BATCH_COUNT_OFFSET, count);
+                final int result = twin.callI32();
+                assertEquals(withCount.callI32(count), result, "count " + count);
+                assertEquals(withCount.fuelUsed(), twin.fuelUsed(), "fuel for count " + count);
+                assertEquals(BUDGET - twin.fuelUsed(), instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
+            }
+            assertEquals(ErrorCode.E0103, assertThrows(TorvynException.class, () -> twin.callI32(256)).code(),
+                "the batch twin takes no argument");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void aBatchTwinWithABudgetAbove31BitsGivesTheSameResults(final String engine) {
+        final long budget = 1L << 40;
+        try (WasmInstance instance = batchInstance(engine, budget)) {
+            assertEquals(AREA, instance.metered(ModuleContract.BATCH_AREA).callI32(AREA));
+            instance.memory().writeInt(AREA, 4);
+            final MeteredFunction twin = instance.meteredBatch("torvyn_evaluate_batch");
+            assertEquals(-25, twin.callI32());
+            final MeteredFunction withCount = instance.metered("torvyn_evaluate_batch");
+            assertEquals(-25, withCount.callI32(4));
+            assertEquals(withCount.fuelUsed(), twin.fuelUsed());
+            assertEquals(budget - twin.fuelUsed(), instance.getGlobalI64(ModuleInstrumenter.FUEL_GLOBAL_EXPORT));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void failuresThroughABatchTwinAreClassifiedAsThroughTheOneArgumentTwin(final String engine) {
+        try (WasmInstance instance = batchInstance(engine, 200)) {
+            final WasmCallException noArea = assertThrows(WasmCallException.class,
+                () -> instance.meteredBatch(PROCESS_BATCH).callI32());
+            assertEquals(ErrorCode.E0403, noArea.code(), "called before the area is known");
+            assertEquals(WasmFailures.REASON_UNREACHABLE, noArea.reason());
+            instance.metered(ModuleContract.BATCH_AREA).callI32(AREA);
+
+            instance.memory().writeInt(AREA, 0);
+            final WasmCallException trap = assertThrows(WasmCallException.class,
+                () -> instance.meteredBatch("torvyn_evaluate_batch").callI32());
+            assertEquals(ErrorCode.E0403, trap.code(), "division by zero");
+            assertEquals(WasmFailures.REASON_DIVISION_BY_ZERO, trap.reason());
+
+            instance.memory().writeInt(AREA, 1000);
+            final WasmCallException fuel = assertThrows(WasmCallException.class,
+                () -> instance.meteredBatch(PROCESS_BATCH).callI32());
+            assertEquals(ErrorCode.E0401, fuel.code());
+            assertEquals(WasmFailures.REASON_FUEL, fuel.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void thereIsNoBatchTwinWithoutMeteringOrForOtherExports(final String engine) {
+        try (WasmInstance instance = batchInstance(engine, BUDGET)) {
+            assertNull(instance.meteredBatch("torvyn_process"), "not a batch export");
+            assertNull(instance.meteredBatch("torvyn_ingest_batch"), "not (i32) -> (i32)");
+            assertNull(instance.meteredBatch("absent"));
+        }
+        try (WasmInstance instance = meteredInstance(engine, BUDGET)) {
+            assertNull(instance.meteredBatch("double"), "no batch area");
+        }
+        final WasmModule plain = TestModules.engine(engine).compile(instrumenterFixture("batch.wasm"), "batch.wasm");
+        try (WasmInstance instance = plain.instantiate(new FakeHost(), InstanceOptions.defaults())) {
+            assertNull(instance.meteredBatch(PROCESS_BATCH), "not instrumented");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.torvyn.engine.wasm.TestModules#engines")
+    void aBatchWrapperExportOfAnotherTypeIsE0103(final String engine) {
+        final WasmModule module = TestModules.engine(engine).compile(instrumenterFixture("reserved_batch_name.wasm"),
+            "reserved_batch_name.wasm");
+        try (WasmInstance instance = module.instantiate(new FakeHost(), InstanceOptions.defaults())) {
+            final TorvynException e = assertThrows(TorvynException.class, () -> instance.meteredBatch("f"));
             assertEquals(ErrorCode.E0103, e.code());
             assertTrue(e.problem().message().contains("has type () -> (i32), expected () -> (i32, i64)"),
                 e.problem().message());

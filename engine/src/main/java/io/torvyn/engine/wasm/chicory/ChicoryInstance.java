@@ -56,6 +56,7 @@ final class ChicoryInstance implements WasmInstance {
     private final Map<String, ChicoryFunction> functions = new HashMap<>();
     private final Map<String, ChicoryGlobal> globals = new HashMap<>();
     private final Map<String, ChicoryMeteredFunction> meteredFunctions = new HashMap<>();
+    private final Map<String, ChicoryMeteredFunction> meteredBatchFunctions = new HashMap<>();
     private LongSupplier fuel;
 
     private ChicoryInstance(final ChicoryModule module, final Instance instance, final ChicoryMemory memory,
@@ -213,6 +214,24 @@ final class ChicoryInstance implements WasmInstance {
         final ChicoryMeteredFunction created = new ChicoryMeteredFunction(this, exportName, original.signature(),
             MeteredExports.packs(original.signature(), wrapper.signature()), instance.export(wrapper.name()));
         meteredFunctions.put(exportName, created);
+        return created;
+    }
+
+    @Override
+    public MeteredFunction meteredBatch(final String exportName) {
+        final ChicoryMeteredFunction cached = meteredBatchFunctions.get(exportName);
+        if (cached != null) {
+            return cached;
+        }
+        final ExportInfo original = module.descriptor().functionExport(exportName);
+        final ExportInfo wrapper = original == null ? null
+            : MeteredExports.batchWrapperOf(module.descriptor(), original, where);
+        if (wrapper == null) {
+            return null;
+        }
+        final ChicoryMeteredFunction created = new ChicoryMeteredFunction(this, exportName, MeteredExports.BATCH_TWIN,
+            MeteredExports.packs(MeteredExports.BATCH_TWIN, wrapper.signature()), instance.export(wrapper.name()));
+        meteredBatchFunctions.put(exportName, created);
         return created;
     }
 

@@ -8,6 +8,7 @@ import io.torvyn.engine.component.ComponentContext;
 import io.torvyn.engine.component.ElementBatch;
 import io.torvyn.engine.error.TorvynException;
 import io.torvyn.engine.wasm.WasmMemory;
+import io.torvyn.engine.wasm.instrument.ModuleInstrumenter;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -41,7 +42,7 @@ import java.nio.ByteOrder;
  * batch; allocation-free.
  */
 final class BatchArea {
-    static final int COUNT_OFFSET = 0;
+    static final int COUNT_OFFSET = ModuleInstrumenter.BATCH_COUNT_OFFSET;
     static final int DESCRIPTOR_SIZE_OFFSET = 4;
     static final int STAGING_PTR_OFFSET = 8;
     static final int STAGING_LEN_OFFSET = 12;
@@ -96,6 +97,7 @@ final class BatchArea {
     private int cursor;
     private int stagedTypeId;
     private int stagedTypePtr;
+    private int published;
 
     /**
      * @param batchSize    {@code runtime.scheduling.batch_size}; the capacity is capped at {@value #MAX_CAPACITY}
@@ -128,6 +130,11 @@ final class BatchArea {
     /** The size the host asks for with {@code torvyn_batch_area(bytes)}. */
     int bytes() {
         return bytes;
+    }
+
+    /** The header's {@code count} as last published: what an argument-free batch call passes. */
+    int publishedCount() {
+        return published;
     }
 
     int stagingLength() {
@@ -241,6 +248,7 @@ final class BatchArea {
 
     /** Writes the header ({@code count = n}) and {@code n} staged descriptors into the region: one bulk copy. */
     void publish(final int n) {
+        published = n;
         INT.set(mirror, COUNT_OFFSET, n);
         memory.copyIn(mirror, 0, address, HEADER_LENGTH + n * DESCRIPTOR_LENGTH);
     }

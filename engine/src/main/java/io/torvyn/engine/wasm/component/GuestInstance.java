@@ -20,7 +20,9 @@ import io.torvyn.engine.wasm.WasmMemory;
  * A metered call goes through the export's {@link MeteredFunction} twin: one guest call that starts with the full
  * budget and returns the fuel used, where setting and reading the fuel global would be two more crossings
  * (microseconds each on wasmtime). The global is read only after a failed call, to tell fuel exhaustion apart and
- * charge what was used, and set and read around calls of an export without a twin.
+ * charge what was used, and set and read around calls of an export without a twin. A metered batch call goes through
+ * the export's argument-free twin ({@link WasmInstance#meteredBatch}) when the module has one: the count it would pass
+ * is already in the batch area header, and on wasmtime the argument would cost as much as the call.
  */
 final class GuestInstance {
     /** Function slots, resolved again after every instantiation. */
@@ -40,6 +42,9 @@ final class GuestInstance {
 
     private final WasmFunction[] functions = new WasmFunction[SLOTS];
     private final MeteredFunction[] meteredFunctions = new MeteredFunction[SLOTS];
+    private boolean batchTwinAllowed = true;
+    private MeteredFunction batchTwin;
+    private long argumentFreeBatchCalls;
     private WasmInstance instance;
     private WasmGlobal fuel;
     private long instantiations;
@@ -73,6 +78,16 @@ final class GuestInstance {
         return instantiations;
     }
 
+    /** Whether batch calls may use the argument-free twin; see {@link WasmComponent#useBatchTwin}. */
+    void useBatchTwin(final boolean allowed) {
+        batchTwinAllowed = allowed;
+    }
+
+    /** Batch calls made through the argument-free twin so far, over all instances. */
+    long argumentFreeBatchCalls() {
+        return argumentFreeBatchCalls;
+    }
+
     boolean has(final int slot) {
         return module.module().descriptor().functionExport(exports[slot]) != null;
     }
@@ -100,8 +115,11 @@ final class GuestInstance {
             }
             init();
             if (area != null) {
-                final int address = callLifecycle(instance.function(ModuleContract.BATCH_AREA), area.bytes());
+                final WasmFunction areaFunction = instance.function(ModuleContract.BATCH_AREA);
+                final int address = callLifecycle(areaFunction, area.bytes());
                 area.attach(instance.memory(), address, where);
+                batchTwin = batchTwinAllowed && meteredTwin(areaFunction) != null && functions[ROLE] != null
+                    ? instance.meteredBatch(exports[ROLE]) : null;
             }
         } catch (final TorvynException e) {
             discard();
@@ -166,6 +184,21 @@ final class GuestInstance {
     int call(final int slot, final int arg) {
         final MeteredFunction metered = meteredFunctions[slot];
         return metered != null ? call(metered, arg) : call(functions[slot], arg);
+    }
+
+    /**
+     * Calls the batch role export on the {@code count} elements just published in the batch area: without argument
+     * through the argument-free twin when there is one (it reads the same count from the header), else with
+     * {@code count}. On failure the instance is discarded.
+     */
+    int callBatch(final int count) {
+        final MeteredFunction twin = batchTwin;
+        if (twin == null) {
+            return call(ROLE, count);
+        }
+        assert area.publishedCount() == count : "header count " + area.publishedCount() + " != " + count;
+        argumentFreeBatchCalls++;
+        return call(twin);
     }
 
     /** Calls function slot {@code slot} without arguments. On failure the instance is discarded. */
@@ -257,6 +290,7 @@ final class GuestInstance {
         final WasmInstance dead = instance;
         instance = null;
         fuel = null;
+        batchTwin = null;
         for (int s = 0; s < SLOTS; s++) {
             functions[s] = null;
             meteredFunctions[s] = null;

@@ -38,6 +38,7 @@ abstract class WasmComponent implements Component {
     /** The i32 handle of the input of the current per-element call. */
     protected int inputHandle;
     private volatile TorvynException lastFailure;
+    private boolean batchTwinAllowed = true;
 
     WasmComponent(final WasmComponentSpec spec) {
         this.spec = spec;
@@ -62,6 +63,7 @@ abstract class WasmComponent implements Component {
             spec.module().fuelGlobal(), log, where);
         guest = new GuestInstance(spec.module(), options, host, context.stats(), spec.node().fuelPerInvocation(), where,
             spec.roleExport(), area);
+        guest.useBatchTwin(batchTwinAllowed);
         guest.ensureLive();
     }
 
@@ -97,6 +99,19 @@ abstract class WasmComponent implements Component {
     /** The module this node runs. */
     public LoadedModule module() {
         return spec.module();
+    }
+
+    /**
+     * Whether a metered batch call may use the export's argument-free twin (the default); false drives every batch
+     * call through the one-argument twin, so tests can compare both paths. Takes effect at {@link #open}.
+     */
+    void useBatchTwin(final boolean use) {
+        batchTwinAllowed = use;
+    }
+
+    /** Batch calls made through the argument-free twin (count read from the header) so far. */
+    long argumentFreeBatchCalls() {
+        return guest == null ? 0 : guest.argumentFreeBatchCalls();
     }
 
     /** Whether this node is driven through the batch ABI. */
@@ -183,7 +198,7 @@ abstract class WasmComponent implements Component {
         area.publish(k);
         final int rc;
         try {
-            rc = guest.call(GuestInstance.ROLE, k);
+            rc = guest.callBatch(k);
         } catch (final TorvynException e) {
             host.abort();
             return wholeBatchFailed(in, from, k, e, solo);

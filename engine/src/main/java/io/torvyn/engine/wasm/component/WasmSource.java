@@ -46,7 +46,7 @@ final class WasmSource extends WasmComponent implements SourceComponent {
         while (n < max && !ended) {
             final long now = System.nanoTime();
             host.begin(-1, now, now);
-            final int result = call(GuestInstance.ROLE, 0, false);
+            final int result = call(false, 0);
             if (result == ComponentErrors.END_OF_STREAM) {
                 ended = true;
                 n += host.finish(out);
@@ -76,7 +76,7 @@ final class WasmSource extends WasmComponent implements SourceComponent {
         final long now = System.nanoTime();
         host.begin(-1, now, now);
         area.publishEmpty(k);
-        final int result = call(GuestInstance.ROLE, k, true);
+        final int result = call(true, k);
         if (result == ComponentErrors.END_OF_STREAM) {
             ended = true;
             return host.finish(out);
@@ -95,10 +95,11 @@ final class WasmSource extends WasmComponent implements SourceComponent {
         return extra + result;
     }
 
-    private int call(final int slot, final int arg, final boolean withArg) {
+    /** {@code torvyn_pull_batch} on the {@code count} descriptors just published, or {@code torvyn_pull()}. */
+    private int call(final boolean batch, final int count) {
         final int result;
         try {
-            result = withArg ? guest.call(slot, arg) : guest.call(slot);
+            result = batch ? guest.callBatch(count) : guest.call(GuestInstance.ROLE);
         } catch (final TorvynException e) {
             host.abort();
             throw e;

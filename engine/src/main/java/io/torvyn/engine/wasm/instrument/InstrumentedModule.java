@@ -12,7 +12,8 @@ package io.torvyn.engine.wasm.instrument;
  *                         no memory or declares no maximum
  * @param meteredFunctions number of function bodies that charge fuel
  * @param chargeSites      number of fuel-charging sequences injected, a measure of the code-size overhead
- * @param meteredExports   number of metered wrapper exports added ({@link ModuleInstrumenter#meteredExport})
+ * @param meteredExports   number of metered wrapper exports added ({@link ModuleInstrumenter#meteredExport} and
+ *                         {@link ModuleInstrumenter#meteredBatchExport})
  */
 public record InstrumentedModule(byte[] bytes, boolean metered, String fuelGlobalExport, int maxPages,
                                  int meteredFunctions, int chargeSites, int meteredExports) {

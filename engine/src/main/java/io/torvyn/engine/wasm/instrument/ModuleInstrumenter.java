@@ -47,10 +47,31 @@ import io.torvyn.engine.error.TorvynException;
  * ask a memory's size): the budget is a constant rather than an argument, the common {@code i32} result shares one
  * {@code i64} with the fuel, and the memory size is not returned because a result costs more than asking. The
  * wrapper charges nothing, so the fuel it reports is exactly what steps 1–2 give; a trap inside the call propagates
- * unchanged and leaves the global as step 3 describes. The whole {@value #METERED_EXPORT_PREFIX} prefix is reserved:
- * a module that already exports such a name is refused when metered, so a wrapper the host finds in a metered module
- * is always one the instrumenter wrote. Wrappers are functions appended after all others (no index moves), with
- * their types appended to the type section; see {@link MeteredWrappers}.
+ * unchanged and leaves the global as step 3 describes. Wrappers are functions appended after all others (no index
+ * moves), with their types appended to the type section; see {@link MeteredWrappers}.
+ *
+ * <h2>Metered batch calls</h2>
+ * A batch call passes the element count, which the host has already written into the batch area header (field
+ * {@code count}, an i32 at offset {@value #BATCH_COUNT_OFFSET}); on wasmtime-java that argument costs about as much as
+ * the call itself. So when a metered module has exactly one memory and exports {@code torvyn_batch_area : (i32) ->
+ * i32} and batch role exports ({@code torvyn_process_batch}, {@code _evaluate_}, {@code _route_}, {@code _ingest_},
+ * {@code _push_}, {@code torvyn_pull_batch}) of type {@code (i32) -> i32}, each of those also gets an argument-free
+ * wrapper {@value #METERED_BATCH_EXPORT_PREFIX}{@code NAME} ({@link #meteredBatchExport(String)}):
+ * <pre>
+ *   NAME : (i32) -> (i32)      torvyn_metered0$NAME : () -> (i64)    used &lt;&lt; 32 | result, as NAME(header.count)
+ * </pre>
+ * (or {@code () -> (i32, i64)} when the budget does not fit 31 bits). It reads the count from the area that the
+ * wrapper {@code torvyn_metered$torvyn_batch_area} last returned, which that wrapper keeps (when positive) in one more
+ * global: a mutable i32 after the fuel global, deliberately not exported, so that only the instrumenter's own code
+ * writes it (the original cannot name it, see below, and the host has no handle on it). The host contract: obtain the
+ * area through the metered twin of {@code torvyn_batch_area}, and write the count into the header before every
+ * argument-free call; a call before any area was recorded traps ({@code unreachable}). Otherwise the call, its result,
+ * its fuel and its traps are exactly those of the one-argument wrapper called with that count.
+ * <p>
+ * The prefixes {@value #METERED_EXPORT_PREFIX} and {@value #METERED_BATCH_EXPORT_PREFIX} are reserved: a module that
+ * already exports such a name is refused when metered, so a wrapper the host finds in a metered module is always one
+ * the instrumenter wrote. (The second prefix is not inside the first, so no original name can make a one-argument
+ * wrapper collide with a batch one.)
  *
  * <h2>Memory</h2>
  * With {@code maxMemoryBytes > 0} the declared maximum of every memory (defined or imported) is lowered to
@@ -60,13 +81,20 @@ import io.torvyn.engine.error.TorvynException;
  *
  * <p>When neither limit changes anything the input array is returned as is. Otherwise the output is checked by
  * parsing and validating it with Chicory, and a metered module's input is validated by itself as well: the fuel
- * global and the wrappers take indices just past the original's, which invalid code could otherwise name.
+ * and area globals and the wrappers take indices just past the original's, which invalid code could otherwise name.
  */
 public final class ModuleInstrumenter {
     /** Export name of the fuel counter global. */
     public static final String FUEL_GLOBAL_EXPORT = "torvyn_fuel";
     /** Prefix of the metered wrapper exports; reserved in metered modules. */
     public static final String METERED_EXPORT_PREFIX = "torvyn_metered$";
+    /** Prefix of the argument-free metered wrappers of batch exports; reserved in metered modules. */
+    public static final String METERED_BATCH_EXPORT_PREFIX = "torvyn_metered0$";
+    /**
+     * Offset of the batch area header's {@code count} field (i32, little-endian) that the argument-free batch
+     * wrappers read: spec/component-abi.md "Batch ABI", {@code torvyn_batch.count} in {@code torvyn.h}.
+     */
+    public static final int BATCH_COUNT_OFFSET = 0;
     /** Size of a Wasm page in bytes. */
     public static final int PAGE_SIZE = 65_536;
 
@@ -81,6 +109,14 @@ public final class ModuleInstrumenter {
     /** Export name of the metered wrapper of the function exported as {@code export}. */
     public static String meteredExport(final String export) {
         return METERED_EXPORT_PREFIX + export;
+    }
+
+    /**
+     * Export name of the argument-free metered wrapper of the batch export {@code export}, which takes the element
+     * count from the batch area header.
+     */
+    public static String meteredBatchExport(final String export) {
+        return METERED_BATCH_EXPORT_PREFIX + export;
     }
 
     /** Same as {@link #instrument(String, byte[], long, long)} with a generic origin in error locations. */
@@ -137,7 +173,8 @@ public final class ModuleInstrumenter {
     private static void refuseReservedExports(final String origin, final ModuleLayout layout) {
         String reserved = layout.exportNames.contains(FUEL_GLOBAL_EXPORT) ? FUEL_GLOBAL_EXPORT : null;
         for (final String name : layout.exportNames) {
-            if (reserved == null && name.startsWith(METERED_EXPORT_PREFIX)) {
+            if (reserved == null
+                && (name.startsWith(METERED_EXPORT_PREFIX) || name.startsWith(METERED_BATCH_EXPORT_PREFIX))) {
                 reserved = name;
             }
         }
@@ -149,7 +186,7 @@ public final class ModuleInstrumenter {
     }
 
     /**
-     * Metering adds a global and functions at indices the original code cannot name, so the original must be
+     * Metering adds globals and functions at indices the original code cannot name, so the original must be
      * validated by itself: code that refers to an index just past its own would otherwise reach the fuel counter or
      * a wrapper once they exist, and could reset its own budget.
      */

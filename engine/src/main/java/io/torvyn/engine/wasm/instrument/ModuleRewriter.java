@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Emits the instrumented module: every section the rewrite does not concern is copied byte for byte, the code section
- * goes through {@link FuelInjector}, the fuel global, the {@link MeteredWrappers} and their exports and types are
- * appended to their sections (which are created at their required position when the module has none), and memory
- * limits are re-encoded in place.
+ * goes through {@link FuelInjector}, the fuel global (and the batch area global of a batch module), the
+ * {@link MeteredWrappers} and their exports and types are appended to their sections (which are created at their
+ * required position when the module has none), and memory limits are re-encoded in place.
  */
 final class ModuleRewriter {
     private static final int VALUE_TYPE_I64 = 0x7E;
@@ -117,7 +117,7 @@ final class ModuleRewriter {
                 break;
             case ModuleLayout.GLOBAL:
                 if (metered()) {
-                    appendEntries(start, end, 1, this::writeFuelGlobal);
+                    appendEntries(start, end, addedGlobals(), this::writeGlobals);
                 } else {
                     payload.bytes(source, start, end - start);
                 }
@@ -156,8 +156,8 @@ final class ModuleRewriter {
                     wrappers.writeFunctions(payload);
                     break;
                 case ModuleLayout.GLOBAL:
-                    payload.u32(1);
-                    writeFuelGlobal(payload);
+                    payload.u32(addedGlobals());
+                    writeGlobals(payload);
                     break;
                 case ModuleLayout.EXPORT:
                     payload.u32(1L + wrappers.exports());
@@ -183,8 +183,16 @@ final class ModuleRewriter {
         entries.accept(payload);
     }
 
-    private void writeFuelGlobal(final WasmOutput out) {
+    /** The fuel global, and the batch area global right after it when the wrappers need one. */
+    private int addedGlobals() {
+        return wrappers.areaGlobal() >= 0 ? 2 : 1;
+    }
+
+    private void writeGlobals(final WasmOutput out) {
         out.u8(VALUE_TYPE_I64).u8(MUTABLE).u8(I64_CONST).s64(initialFuel).u8(END);
+        if (wrappers.areaGlobal() >= 0) {
+            MeteredWrappers.writeAreaGlobal(out);
+        }
     }
 
     private void writeExports(final WasmOutput out) {

@@ -14,11 +14,16 @@ import java.util.List;
  * Finds the metered wrapper of an export and checks it has one of the types the instrumenter gives wrappers, so both
  * engines accept exactly the same wrappers and read their results the same way: for an original {@code (P...) -> (R?)}
  * the wrapper takes {@code (P...)} and returns {@code (i64)} (packed: an {@code i32} result in the low half, fuel
- * used in the high half; or fuel used alone when there is no result) or {@code (R, i64)}.
+ * used in the high half; or fuel used alone when there is no result) or {@code (R, i64)}. The argument-free twin of a
+ * batch export {@code (i32) -> (i32)} has the same results without the parameter.
  */
 public final class MeteredExports {
 
+    /** What an argument-free batch wrapper stands for: the batch export without its count parameter. */
+    public static final FunctionSignature BATCH_TWIN = FunctionSignature.function(ValueType.I32);
+
     private static final List<ValueType> FUEL_ONLY = List.of(ValueType.I64);
+    private static final FunctionSignature BATCH_EXPORT = FunctionSignature.function(ValueType.I32, ValueType.I32);
 
     private MeteredExports() {
     }
@@ -39,6 +44,31 @@ public final class MeteredExports {
         final boolean fits = found.equals(unpacked)
             || (isPackable(original.signature()) && found.equals(packedSignature(original.signature())));
         if (!fits) {
+            throw WasmFailures.raise(WasmFailures.signatureMismatch(where, "export \"" + name + "\"", unpacked,
+                found));
+        }
+        return wrapper;
+    }
+
+    /**
+     * The argument-free wrapper of the batch export {@code original} (its count read from the batch area header), or
+     * null when the module has none (not metered, no batch area, or {@code original} is not {@code (i32) -> (i32)}).
+     *
+     * @throws io.torvyn.engine.error.TorvynException E0103 when the wrapper exists with another type
+     */
+    public static ExportInfo batchWrapperOf(final ModuleDescriptor module, final ExportInfo original,
+                                            final String where) {
+        if (!original.signature().equals(BATCH_EXPORT)) {
+            return null;
+        }
+        final String name = ModuleInstrumenter.meteredBatchExport(original.name());
+        final ExportInfo wrapper = module.functionExport(name);
+        if (wrapper == null) {
+            return null;
+        }
+        final FunctionSignature found = wrapper.signature();
+        final FunctionSignature unpacked = unpackedSignature(BATCH_TWIN);
+        if (!found.equals(unpacked) && !found.equals(packedSignature(BATCH_TWIN))) {
             throw WasmFailures.raise(WasmFailures.signatureMismatch(where, "export \"" + name + "\"", unpacked,
                 found));
         }

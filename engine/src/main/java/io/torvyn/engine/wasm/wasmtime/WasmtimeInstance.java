@@ -17,6 +17,7 @@ import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
 import io.torvyn.engine.wasm.ExportInfo;
 import io.torvyn.engine.wasm.ExternKind;
+import io.torvyn.engine.wasm.FunctionSignature;
 import io.torvyn.engine.wasm.HostImport;
 import io.torvyn.engine.wasm.ImportInfo;
 import io.torvyn.engine.wasm.InstanceOptions;
@@ -74,6 +75,7 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
     private final Map<String, WasmtimeFunction> functions = new HashMap<>();
     private final Map<String, WasmtimeGlobal> globals = new HashMap<>();
     private final Map<String, WasmtimeMeteredFunction> meteredFunctions = new HashMap<>();
+    private final Map<String, WasmtimeMeteredFunction> meteredBatchFunctions = new HashMap<>();
     private Instance instance;
     private long deadlineTicks;
     private long slackTicks;
@@ -306,6 +308,34 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
             return null;
         }
         final ExportInfo wrapper = MeteredExports.wrapperOf(module.descriptor(), original, where);
+        final WasmtimeMeteredFunction created = twin(exportName, original.signature(), wrapper);
+        if (created != null) {
+            meteredFunctions.put(exportName, created);
+        }
+        return created;
+    }
+
+    @Override
+    public MeteredFunction meteredBatch(final String exportName) {
+        final WasmtimeMeteredFunction cached = meteredBatchFunctions.get(exportName);
+        if (cached != null) {
+            return cached;
+        }
+        final ExportInfo original = module.descriptor().functionExport(exportName);
+        if (original == null) {
+            return null;
+        }
+        final ExportInfo wrapper = MeteredExports.batchWrapperOf(module.descriptor(), original, where);
+        final WasmtimeMeteredFunction created = twin(exportName, MeteredExports.BATCH_TWIN, wrapper);
+        if (created != null) {
+            meteredBatchFunctions.put(exportName, created);
+        }
+        return created;
+    }
+
+    /** The twin of {@code exportName} called as {@code signature} through {@code wrapper}; null without one. */
+    private WasmtimeMeteredFunction twin(final String exportName, final FunctionSignature signature,
+                                         final ExportInfo wrapper) {
         if (wrapper == null) {
             return null;
         }
@@ -315,10 +345,8 @@ final class WasmtimeInstance implements WasmInstance, WasmtimeHostFunctions.Guar
         }
         final Func func = extern.func();
         disposables.add(func);
-        final WasmtimeMeteredFunction created = new WasmtimeMeteredFunction(this, exportName, original.signature(),
-            MeteredExports.packs(original.signature(), wrapper.signature()), func);
-        meteredFunctions.put(exportName, created);
-        return created;
+        return new WasmtimeMeteredFunction(this, exportName, signature,
+            MeteredExports.packs(signature, wrapper.signature()), func);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.torvyn.engine.wasm.wasmtime.WasmtimeEngine;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Runs small flows with Wasm components from TOML text, resolving modules against the committed fixtures. */
@@ -75,7 +76,13 @@ final class ComponentFlows {
 
     /** Runs the flow to completion, bounded by a generous timeout so that a bug fails instead of hanging. */
     static Finished run(final String toml) throws InterruptedException {
+        return run(toml, run -> { });
+    }
+
+    /** Same as {@link #run(String)}, with {@code beforeStart} applied to the prepared run (components not open yet). */
+    static Finished run(final String toml, final Consumer<FlowRun> beforeStart) throws InterruptedException {
         final FlowRun run = Flows.prepare(config(toml), null, new RunOptions(-1, 60_000_000_000L));
+        beforeStart.accept(run);
         run.start();
         if (!run.await(90_000_000_000L)) {
             run.cancel();
