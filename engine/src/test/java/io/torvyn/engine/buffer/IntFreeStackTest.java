@@ -71,13 +71,7 @@ class IntFreeStackTest {
             w.join();
         }
         assertNull(failure.get());
-        final BitSet seen = new BitSet();
-        int id;
-        while ((id = s.poll()) != IntFreeStack.EMPTY) {
-            assertFalse(seen.get(id), "id " + id + " twice");
-            seen.set(id);
-        }
-        assertEquals(ids, seen.cardinality(), "every id back exactly once");
+        assertEveryIdOnce(s, ids);
     }
 
     @Test
@@ -140,6 +134,10 @@ class IntFreeStackTest {
             w.join();
         }
         assertNull(failure.get());
+        assertEveryIdOnce(s, ids);
+    }
+
+    private static void assertEveryIdOnce(final IntFreeStack s, final int ids) {
         final BitSet seen = new BitSet();
         int id;
         while ((id = s.poll()) != IntFreeStack.EMPTY) {
