@@ -42,6 +42,8 @@ public final class BufferClient {
     public final String nodeName;
     /** The element the stage is working on; set by the stage before each call, read by the journal recorder. */
     public long elementSeq;
+    /** Where {@link BufferPool} leaves the sum of the control words it read ahead, so the reads are not dropped. */
+    long warmed;
 
     final BufferRecorder recorder;
     final boolean recording;

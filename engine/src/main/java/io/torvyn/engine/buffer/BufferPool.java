@@ -905,7 +905,24 @@ public final class BufferPool implements AutoCloseable {
         if (c.cache.capacity(tier) == 0) {
             return shared.poll();
         }
-        return c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared);
+        final int first = c.cache.refillFrom(tier, c.cache.capacity(tier) / 2 + 1, shared);
+        if (first != EMPTY) {
+            warmControlWords(c, tier);
+        }
+        return first;
+    }
+
+    /**
+     * Reads the control word of every slot the stash just received. Those slots were released by another stage,
+     * usually on another core, so each word is in that core's cache; allocated one by one, each allocation waited for
+     * its own line. Read together, the loads are independent and their misses overlap.
+     */
+    private void warmControlWords(final BufferClient c, final int tier) {
+        long sum = 0;
+        for (int k = c.cache.count(tier) - 1; k >= 0; k--) {
+            sum += (long) CONTROL.getOpaque(control, c.cache.peek(tier, k) << CONTROL_SHIFT);
+        }
+        c.warmed = sum;
     }
 
     /** Gives half of a full stash back to the shared free list, in one burst. */

@@ -75,6 +75,11 @@ final class SlotCache {
         return first;
     }
 
+    /** The {@code k}-th stashed slot of {@code tier} (0 = the one popped last). */
+    int peek(final int tier, final int k) {
+        return slots[tier][k];
+    }
+
     boolean push(final int tier, final int slot) {
         final int n = counts[tier];
         final int[] s = slots[tier];
