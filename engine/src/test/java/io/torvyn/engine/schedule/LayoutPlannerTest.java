@@ -37,11 +37,11 @@ class LayoutPlannerTest {
     }
 
     @Test
-    void unpinnedSharedSplitsTheTopologicalOrderIntoContiguousSlices() {
+    void unpinnedSharedSplitsTheTopologicalOrderIntoContiguousSlicesTheSourceSliceTheSmaller() {
         final LayoutPlan p = plan(SHARED, 0, SLEEPING, CpuAffinity.NONE, HostCpus.of(2));
         assertEquals(List.of(
-            t("worker-0", List.of("gen", "f1", "f2"), UNPINNED, SLEEPING),
-            t("worker-1", List.of("f3", "sink"), UNPINNED, SLEEPING)), p.threads());
+            t("worker-0", List.of("gen", "f1"), UNPINNED, SLEEPING),
+            t("worker-1", List.of("f2", "f3", "sink"), UNPINNED, SLEEPING)), p.threads());
         assertEquals(List.of(), p.pinnedCpus());
         assertEquals(List.of(), p.warnings());
     }
@@ -138,8 +138,8 @@ class LayoutPlannerTest {
     void dedicatedWithFewerListedCpusThanStagesSharesThemInSlices() {
         final LayoutPlan p = plan(DEDICATED, 0, BUSY_SPIN, CpuAffinity.list(List.of(2, 3)), HostCpus.of(4));
         assertEquals(List.of(
-            t("worker-0", List.of("gen", "f1", "f2"), 2, BUSY_SPIN),
-            t("worker-1", List.of("f3", "sink"), 3, BUSY_SPIN)), p.threads());
+            t("worker-0", List.of("gen", "f1"), 2, BUSY_SPIN),
+            t("worker-1", List.of("f2", "f3", "sink"), 3, BUSY_SPIN)), p.threads());
         assertEquals(List.of(0, 1), p.housekeepingCpus());
         assertTrue(p.warnings().get(0).startsWith("cannot pin 5 stages to dedicated cores"), p.warnings().get(0));
     }
@@ -148,8 +148,8 @@ class LayoutPlannerTest {
     void sharedRunsOneWorkerPerListedCpuAndCapsWorkerThreads() {
         final LayoutPlan p = plan(SHARED, 4, SLEEPING, CpuAffinity.list(List.of(5, 6)), HostCpus.of(8));
         assertEquals(List.of(
-            t("worker-0", List.of("gen", "f1", "f2"), 5, SLEEPING),
-            t("worker-1", List.of("f3", "sink"), 6, SLEEPING)), p.threads());
+            t("worker-0", List.of("gen", "f1"), 5, SLEEPING),
+            t("worker-1", List.of("f2", "f3", "sink"), 6, SLEEPING)), p.threads());
         assertEquals(List.of("worker_threads = 4 but cpu_affinity lists 2 CPUs: running 2 workers, one per CPU"),
             p.warnings());
         assertEquals(List.of(0, 1, 2, 3, 4, 7), p.housekeepingCpus());
