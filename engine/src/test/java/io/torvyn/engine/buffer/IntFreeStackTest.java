@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.BitSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,47 +33,22 @@ class IntFreeStackTest {
 
     @Test
     void concurrentPopPushNeverLosesOrDuplicatesAnId() throws Exception {
-        final int ids = 64;
-        final IntFreeStack s = new IntFreeStack(7, ids);
-        for (int i = 0; i < ids; i++) {
-            s.offer(7 + i);
-        }
-        final int threads = 4;
-        final CountDownLatch start = new CountDownLatch(1);
-        final AtomicReference<String> failure = new AtomicReference<>();
-        final Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                final int[] held = new int[8];
-                try {
-                    start.await();
-                    for (int round = 0; round < 200_000; round++) {
-                        int n = 0;
-                        for (; n < held.length; n++) {
-                            held[n] = s.poll();
-                            if (held[n] == IntFreeStack.EMPTY) {
-                                break;
-                            }
-                            if (held[n] < 7 || held[n] >= 7 + ids) {
-                                failure.compareAndSet(null, "out of range id " + held[n]);
-                            }
-                        }
-                        for (int k = 0; k < n; k++) {
-                            s.offer(held[k]);
-                        }
+        churnConcurrently(7, 64, 200_000, thread -> {
+            final int[] held = new int[8];
+            return (s, round, check) -> {
+                int n = 0;
+                for (; n < held.length; n++) {
+                    held[n] = s.poll();
+                    if (held[n] == IntFreeStack.EMPTY) {
+                        break;
                     }
-                } catch (final InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    check.accept(held[n]);
                 }
-            });
-            workers[t].start();
-        }
-        start.countDown();
-        for (final Thread w : workers) {
-            w.join();
-        }
-        assertNull(failure.get());
-        assertEveryIdOnce(s, ids);
+                for (int k = 0; k < n; k++) {
+                    s.offer(held[k]);
+                }
+            };
+        });
     }
 
     @Test
@@ -93,35 +70,56 @@ class IntFreeStackTest {
 
     @Test
     void concurrentChainsNeverLoseOrDuplicateAnId() throws Exception {
-        final int ids = 96;
-        final IntFreeStack s = new IntFreeStack(3, ids);
+        churnConcurrently(3, 96, 100_000, thread -> {
+            final int burst = 3 + thread * 5;
+            final int[] held = new int[burst];
+            return (s, round, check) -> {
+                final int n = s.pollAll(held, 0, burst);
+                for (int k = 0; k < n; k++) {
+                    check.accept(held[k]);
+                }
+                if ((round & 1) == 0) {
+                    s.offerAll(held, 0, n);
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        s.offer(held[k]);
+                    }
+                }
+            };
+        });
+    }
+
+    /** One round of a thread's work on the shared stack; {@code check} is told every id the round took. */
+    private interface Churn {
+        void round(IntFreeStack s, int round, IntConsumer check);
+    }
+
+    /**
+     * Fills a stack with {@code ids} ids from {@code base}, lets 4 threads run {@code rounds} rounds each at once
+     * (thread {@code t} with its own {@code perThread.apply(t)}), then asserts every id taken was in range and every
+     * id is back exactly once.
+     */
+    private static void churnConcurrently(final int base, final int ids, final int rounds,
+                                          final IntFunction<Churn> perThread) throws InterruptedException {
+        final IntFreeStack s = new IntFreeStack(base, ids);
         for (int i = 0; i < ids; i++) {
-            s.offer(3 + i);
+            s.offer(base + i);
         }
-        final int threads = 4;
         final CountDownLatch start = new CountDownLatch(1);
         final AtomicReference<String> failure = new AtomicReference<>();
-        final Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            final int burst = 3 + t * 5;
+        final IntConsumer check = id -> {
+            if (id < base || id >= base + ids) {
+                failure.compareAndSet(null, "out of range id " + id);
+            }
+        };
+        final Thread[] workers = new Thread[4];
+        for (int t = 0; t < workers.length; t++) {
+            final Churn churn = perThread.apply(t);
             workers[t] = new Thread(() -> {
-                final int[] held = new int[burst];
                 try {
                     start.await();
-                    for (int round = 0; round < 100_000; round++) {
-                        final int n = s.pollAll(held, 0, burst);
-                        for (int k = 0; k < n; k++) {
-                            if (held[k] < 3 || held[k] >= 3 + ids) {
-                                failure.compareAndSet(null, "out of range id " + held[k]);
-                            }
-                        }
-                        if ((round & 1) == 0) {
-                            s.offerAll(held, 0, n);
-                        } else {
-                            for (int k = 0; k < n; k++) {
-                                s.offer(held[k]);
-                            }
-                        }
+                    for (int round = 0; round < rounds; round++) {
+                        churn.round(s, round, check);
                     }
                 } catch (final InterruptedException e) {
                     Thread.currentThread().interrupt();
