@@ -16,6 +16,12 @@ import io.torvyn.engine.config.BackpressurePolicy;
  * sequence with a compare-and-set, so an element is either consumed or dropped, never both; every other policy keeps
  * the Disruptor's plain single-writer consumer sequence.
  * <p>
+ * The producer claims slots itself, against its own cursor, once it has checked the capacity: the sequencer's claim
+ * would scan the gating sequences again, and it also insists (in builds with assertions) that one thread produces for
+ * the ring's whole life, whereas a stage may move to another worker between two calls (the
+ * {@link io.torvyn.engine.schedule.StageBoard} hand-over orders everything the old thread did before the new one
+ * starts). Publication still goes through the ring's cursor.
+ * <p>
  * Nothing ever waits on the ring's own barrier (stages poll, and idle through their worker's idle strategy), so the
  * ring is built with a wait strategy whose publish-side signal is free: a blocking one would take a lock on every
  * publish.
@@ -118,16 +124,13 @@ public final class Stream {
 
     /** Claims the next slot; the caller must have checked {@link #hasRoomFor(int)}. */
     public ElementEvent claim() {
-        final long seq = ring.next();
-        producer.next = seq;
-        return ring.get(seq);
+        return ring.get(++producer.next);
     }
 
     /** Claims {@code n} consecutive slots and returns the sequence of the last; the caller checked the room. */
     public long claimBatch(final int n) {
-        final long hi = ring.next(n);
-        producer.next = hi;
-        return hi;
+        producer.next += n;
+        return producer.next;
     }
 
     /**

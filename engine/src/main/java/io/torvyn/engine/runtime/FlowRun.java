@@ -9,6 +9,7 @@ import io.torvyn.engine.component.ComponentFactory;
 import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
+import io.torvyn.engine.config.ExecutionMode;
 import io.torvyn.engine.config.JournalLevel;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
@@ -25,6 +26,8 @@ import io.torvyn.engine.schedule.CorePlacement;
 import io.torvyn.engine.schedule.HostCpus;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
+import io.torvyn.engine.schedule.LayoutBalancer;
+import io.torvyn.engine.schedule.StageBoard;
 import io.torvyn.engine.schedule.PeerActivity;
 import io.torvyn.engine.schedule.LayoutPlan;
 import io.torvyn.engine.schedule.LayoutPlanner;
@@ -86,6 +89,7 @@ public final class FlowRun {
     private boolean resourcesClosed;
 
     private PrometheusExporter exporter;
+    private LayoutBalancer balancer;
     private long startNs;
     private long endNs;
     private long peakHeap;
@@ -193,6 +197,47 @@ public final class FlowRun {
         }
     }
 
+    /** The worker the layout plans for each stage, in topological order. */
+    private int[] plannedWorkers() {
+        final List<TopologyNode> nodes = topology.nodes();
+        final int[] planned = new int[nodes.size()];
+        for (int i = 0; i < planned.length; i++) {
+            planned[i] = layout.threads().indexOf(layout.threadOf(nodes.get(i).name()));
+        }
+        return planned;
+    }
+
+    /**
+     * The stages in topological order on their workers. An unpinned `shared` flow on several workers is movable (when
+     * the run's options allow a balancer): it starts with every stage on worker 0 and its {@link LayoutBalancer}
+     * moves it to the planned slices when they measure faster. Otherwise each stage stays on its planned worker.
+     */
+    private StageBoard board(final Map<String, Stage> byName, final int[] planned) {
+        final List<TopologyNode> nodes = topology.nodes();
+        final Stage[] ordered = new Stage[nodes.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = byName.get(nodes.get(i).name());
+        }
+        final boolean movable = options.balancer() != null && layout.mode() == ExecutionMode.SHARED
+            && !layout.pinned() && layout.threads().size() > 1 && ordered.length > 1;
+        return new StageBoard(ordered, movable ? LayoutBalancer.colocatedStart(ordered.length) : planned,
+            layout.threads().size(), movable);
+    }
+
+    /** Elements taken in and put out by all stages so far: grows with the flow's throughput (read racily). */
+    private long elementsMoved() {
+        long sum = 0;
+        for (final Stage s : stages) {
+            sum += s.stats().elementsIn() + s.stats().elementsOut();
+        }
+        return sum;
+    }
+
+    /** The layout balancer of this run, or null when its stages stay where {@link #layout()} put them. */
+    public LayoutBalancer balancer() {
+        return balancer;
+    }
+
     /** Where this run's threads go; a CPU id the machine lacks fails here (E0702), before anything is allocated. */
     private static LayoutPlan plan(final Topology topology, final RuntimeConfig rt, final HostCpus host) {
         final List<String> names = new ArrayList<>();
@@ -230,26 +275,22 @@ public final class FlowRun {
             }
         }
         final PeerActivity peers = layout.threads().size() <= cpusForWorkers ? new PeerActivity() : null;
-        for (final ThreadPlacement t : layout.threads()) {
+        final int[] planned = plannedWorkers();
+        final StageBoard board = board(byName, planned);
+        for (int w = 0; w < layout.threads().size(); w++) {
+            final ThreadPlacement t = layout.threads().get(w);
             final IdleStrategy idle = IdleStrategies.create(t.waitStrategy(), peers);
-            final Stage[] group = new Stage[t.stages().size()];
-            for (int i = 0; i < group.length; i++) {
-                group[i] = byName.get(t.stages().get(i));
-            }
             if (peers != null) {
                 peers.workerStarted();
             }
-            final Worker w = new Worker(t.name(), group, idle, flow, peers);
-            if (idle.needsSignal()) {
-                for (final Stage s : group) {
-                    for (final Stream in : s.inputs()) {
-                        in.consumerWaker(idle::signal);
-                    }
-                }
-            }
-            workers.add(w);
-            threads.add(layout.pinned() && CorePlacement.supported() ? threadFactory.placed(w, t, pins)
-                : threadFactory.named(w, t.name()));
+            final Worker worker = new Worker(t.name(), w, board, idle, flow, peers);
+            workers.add(worker);
+            threads.add(layout.pinned() && CorePlacement.supported() ? threadFactory.placed(worker, t, pins)
+                : threadFactory.named(worker, t.name()));
+        }
+        if (board.movable()) {
+            balancer = new LayoutBalancer(board, planned, this::elementsMoved, flow::stopRequested,
+                options.balancer(), LayoutBalancer.REAL_TIME);
         }
         if (journal != null) {
             journal.start();
@@ -257,6 +298,9 @@ public final class FlowRun {
         startNs = System.nanoTime();
         for (final Thread t : threads) {
             t.start();
+        }
+        if (balancer != null) {
+            threadFactory.named(balancer, "balancer").start();
         }
         try {
             warnings.addAll(pins.await(PIN_WAIT_MS));

@@ -16,10 +16,19 @@ final class FlowHarness {
         return ConfigLoader.fromString(HEADER + toml, baseDir);
     }
 
-    /** Runs the flow to completion (bounded by a generous timeout so a bug fails instead of hanging). */
+    /**
+     * Runs the flow to completion (bounded by a generous timeout so a bug fails instead of hanging). Stages stay on
+     * the workers the layout plans (no balancer), so a multi-worker test really crosses threads;
+     * {@code StageMigrationFlowTest} moves stages on purpose.
+     */
     static Finished run(final String toml, final Path baseDir, final long limit) throws InterruptedException {
+        return run(toml, baseDir, new RunOptions(limit, 60_000_000_000L).withBalancer(null));
+    }
+
+    /** As {@link #run(String, Path, long)} with the given options. */
+    static Finished run(final String toml, final Path baseDir, final RunOptions options) throws InterruptedException {
         final TorvynConfig cfg = config(toml, baseDir);
-        final FlowRun run = Flows.prepare(cfg, null, new RunOptions(limit, 60_000_000_000L));
+        final FlowRun run = Flows.prepare(cfg, null, options);
         run.start();
         if (!run.await(90_000_000_000L)) {
             run.cancel();
