@@ -47,6 +47,8 @@ public final class ConfigDefaults {
     public static final ObservabilityLevel OBSERVABILITY_LEVEL = ObservabilityLevel.PRODUCTION;
     public static final String PROMETHEUS = "off";
 
+    /** `[runtime.scheduling] placement`: stages of an unpinned shared flow go where they measure fastest. */
+    public static final StagePlacement STAGE_PLACEMENT = StagePlacement.MEASURED;
     /** Largest accepted `queue_depth`, so the ring (the next power of two) still fits an int. */
     public static final int MAX_QUEUE_DEPTH = 1 << 30;
     /** Most output ports a router may declare, and most edges on one port or into one node. */
@@ -56,7 +58,7 @@ public final class ConfigDefaults {
     }
 
     public static SchedulingConfig scheduling() {
-        return new SchedulingConfig(YIELD_BATCH, YIELD_QUANTUM_NS, BATCH_SIZE);
+        return new SchedulingConfig(YIELD_BATCH, YIELD_QUANTUM_NS, BATCH_SIZE, STAGE_PLACEMENT);
     }
 
     public static BackpressureConfig backpressure() {

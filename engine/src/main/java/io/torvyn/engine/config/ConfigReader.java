@@ -293,7 +293,9 @@ final class ConfigReader {
         return new SchedulingConfig(
             (int) s.integer("yield_batch", ConfigDefaults.YIELD_BATCH, 1, Integer.MAX_VALUE),
             s.duration("yield_quantum", ConfigDefaults.YIELD_QUANTUM_NS, 1),
-            (int) s.integer("batch_size", ConfigDefaults.BATCH_SIZE, 1, Integer.MAX_VALUE));
+            (int) s.integer("batch_size", ConfigDefaults.BATCH_SIZE, 1, Integer.MAX_VALUE),
+            s.choice("placement", ConfigDefaults.STAGE_PLACEMENT, StagePlacement::fromKey,
+                keys(StagePlacement.values(), StagePlacement::key)));
     }
 
     private static BackpressureConfig readBackpressure(final TomlTable b) {

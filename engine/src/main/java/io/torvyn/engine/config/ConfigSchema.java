@@ -57,7 +57,7 @@ final class ConfigSchema {
         "max_owned_bytes", "wasi", "ports", "flush_every");
     static final TableSchema EDGE = TableSchema.of("from", "to", "queue_depth", "backpressure");
 
-    static final TableSchema SCHEDULING = TableSchema.of("yield_batch", "yield_quantum", "batch_size");
+    static final TableSchema SCHEDULING = TableSchema.of("yield_batch", "yield_quantum", "batch_size", "placement");
     static final TableSchema BACKPRESSURE = TableSchema.of("default_queue_depth", "policy", "low_watermark_ratio");
     static final TableSchema TIER = TableSchema.of("buffer_size", "count");
     static final TableSchema POOLS = TableSchema.of("exhaustion_policy", "max_buffer_size")

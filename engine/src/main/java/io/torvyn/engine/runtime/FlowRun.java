@@ -10,6 +10,7 @@ import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ExecutionMode;
+import io.torvyn.engine.config.StagePlacement;
 import io.torvyn.engine.config.JournalLevel;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
@@ -218,7 +219,8 @@ public final class FlowRun {
         for (int i = 0; i < ordered.length; i++) {
             ordered[i] = byName.get(nodes.get(i).name());
         }
-        final boolean movable = options.balancer() != null && layout.mode() == ExecutionMode.SHARED
+        final boolean movable = options.balancer() != null
+            && config.runtime().scheduling().placement() == StagePlacement.MEASURED && layout.mode() == ExecutionMode.SHARED
             && !layout.pinned() && layout.threads().size() > 1 && ordered.length > 1;
         return new StageBoard(ordered, movable ? LayoutBalancer.colocatedStart(ordered.length) : planned,
             layout.threads().size(), movable);
@@ -236,6 +238,25 @@ public final class FlowRun {
     /** The layout balancer of this run, or null when its stages stay where {@link #layout()} put them. */
     public LayoutBalancer balancer() {
         return balancer;
+    }
+
+    /** One line on where the balancer left the stages, or null when the run has none. */
+    public String placementNote() {
+        final LayoutBalancer b = balancer;
+        if (b == null) {
+            return null;
+        }
+        final String planned = layout.threads().stream().map(t -> t.name() + ": " + String.join(", ", t.stages()))
+            .collect(java.util.stream.Collectors.joining(" · "));
+        if (b.probes() == 0) {
+            return "stage placement: every stage on " + layout.threads().get(0).name()
+                + " (the run ended before the first probe of the planned slices " + planned + ")";
+        }
+        return b.colocated()
+            ? "stage placement: every stage on " + layout.threads().get(0).name() + ", measured faster than the "
+                + "planned slices " + planned + " (" + b.probes() + " probes)"
+            : "stage placement: the planned slices " + planned + ", measured faster than every stage on one worker ("
+                + b.probes() + " probes)";
     }
 
     /** Where this run's threads go; a CPU id the machine lacks fails here (E0702), before anything is allocated. */

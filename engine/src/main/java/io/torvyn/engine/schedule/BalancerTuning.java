@@ -16,7 +16,7 @@ public record BalancerTuning(long warmupNs, long windowNs, long settleNs, long f
                              double margin) {
 
     /** What a run uses unless told otherwise. */
-    public static final BalancerTuning DEFAULT = new BalancerTuning(20_000_000L, 10_000_000L, 2_000_000L, 250_000_000L,
+    public static final BalancerTuning DEFAULT = new BalancerTuning(20_000_000L, 8_000_000L, 2_000_000L, 500_000_000L,
         8_000_000_000L, 0.05);
 
     public BalancerTuning {

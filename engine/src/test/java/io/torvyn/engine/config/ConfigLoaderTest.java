@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         assertEquals(64L << 20, rt.maxMemoryPerComponent());
         assertEquals(5_000_000_000L, rt.invocationTimeoutNs());
         assertEquals(ErrorPolicy.FAIL_FAST, rt.errorPolicy());
-        assertEquals(new SchedulingConfig(32, 100_000L, 32), rt.scheduling());
+        assertEquals(new SchedulingConfig(32, 100_000L, 32, StagePlacement.MEASURED), rt.scheduling());
         assertEquals(new BackpressureConfig(64, BackpressurePolicy.BLOCK, 0.5), rt.backpressure());
         assertEquals(List.of(
             new TierConfig("small", 256, 4096),
@@ -89,7 +89,7 @@ class ConfigLoaderTest {
         final RuntimeConfig rt = cfg.runtime();
         assertEquals(new RuntimeConfig(ExecutionMode.DEDICATED, 3, WaitStrategyKind.BUSY_SPIN, "wasmtime", 32L << 20,
             0, 16L << 20, 250_000_000L, new ErrorPolicy(ErrorPolicy.Kind.RETRY, 3),
-            new SchedulingConfig(8, 50_000L, 16),
+            new SchedulingConfig(8, 50_000L, 16, StagePlacement.PLANNED),
             new BackpressureConfig(1024, BackpressurePolicy.DROP_NEWEST, 0.25),
             new PoolsConfig(List.of(
                 new TierConfig("small", 512, 100),
@@ -239,6 +239,8 @@ class ConfigLoaderTest {
         assertTrue(single(parse(HEADER + "[runtime]\nworker_threads = -1\n"), ErrorCode.E0702).message()
             .contains("found integer -1"));
         single(parse(HEADER + "[runtime.scheduling]\nbatch_size = 0\n"), ErrorCode.E0702);
+        assertTrue(single(parse(HEADER + "[runtime.scheduling]\nplacement = \"pinned\"\n"), ErrorCode.E0702)
+            .message().contains("measured"));
         single(parse(HEADER + "[runtime.backpressure]\nlow_watermark_ratio = 1.0\n"), ErrorCode.E0702);
         single(parse(HEADER + "[runtime.backpressure]\nlow_watermark_ratio = -0.1\n"), ErrorCode.E0702);
         assertTrue(parse(HEADER + "[runtime.backpressure]\nlow_watermark_ratio = 0\n").ok());

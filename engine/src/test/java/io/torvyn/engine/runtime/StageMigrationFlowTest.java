@@ -83,7 +83,7 @@ class StageMigrationFlowTest {
     }
 
     @Test
-    void pinnedOrDedicatedLayoutsAndSingleWorkersAreNotBalanced() throws Exception {
+    void dedicatedOrPlannedLayoutsAndSingleWorkersAreNotBalanced() throws Exception {
         final String flow = node("gen", "builtin:generator", "{\"count\":1000,\"size\":8}")
             + node("sink", "builtin:null", null) + edges("gen", "sink");
         try (FlowHarness.Finished f = run(runtime("dedicated", "sleeping", 0) + flow)) {
@@ -92,6 +92,11 @@ class StageMigrationFlowTest {
         }
         try (FlowHarness.Finished f = run(runtime("shared", "sleeping", 1) + flow)) {
             assertNull(f.run().balancer());
+        }
+        try (FlowHarness.Finished f = run(runtime("shared", "sleeping", 2)
+            + "[runtime.scheduling]\nplacement = \"planned\"\n" + flow)) {
+            assertNull(f.run().balancer(), "placement = planned keeps the planned slices");
+            assertEquals(2, f.run().layout().threads().size());
         }
         try (FlowHarness.Finished f = FlowHarness.run(runtime("shared", "sleeping", 2) + flow, null, -1)) {
             assertNull(f.run().balancer(), "no balancer when the run's options ask for none");

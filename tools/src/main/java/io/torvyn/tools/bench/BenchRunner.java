@@ -127,6 +127,7 @@ public final class BenchRunner {
                     sampleMemory(run, window);
                     final long runNs = run.elapsedNs() - startElapsed;
                     window.addRun(CounterSnapshot.take(run).minus(start), runNs);
+                    window.noteOnce(run.placementNote());
                     drainFinished(run, window);
                     measuredNs += runNs;
                 } else if (!measuring && System.nanoTime() >= warmupEnd) {

@@ -79,6 +79,13 @@ public final class MeasuredWindow {
         notes.add(note);
     }
 
+    /** Adds {@code note} unless the window already has it (repeated runs of a flow that ends on its own). */
+    void noteOnce(final String note) {
+        if (note != null && !notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
     public Topology topology() {
         return topology;
     }

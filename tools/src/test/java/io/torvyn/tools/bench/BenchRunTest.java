@@ -34,6 +34,7 @@ class BenchRunTest {
         long copiesAtWarmup = -1;
         final List<RunSummary> runs = new ArrayList<>();
         final List<Long> received = new ArrayList<>();
+        String placement;
 
         @Override
         public void warmupEnded(final FlowRun run) {
@@ -46,6 +47,7 @@ class BenchRunTest {
             if (measured) {
                 runs.add(run.summary());
                 received.add(((CollectSink) run.component("out")).received());
+                placement = run.placementNote();
             }
         }
     }
@@ -88,6 +90,10 @@ class BenchRunTest {
             assertEquals(64, s.capacity());
         }
         assertTrue(r.scheduling().wakeups() >= 0);
+        if (counts.placement != null) {
+            assertTrue(r.notes().contains(counts.placement), "where the balancer left the stages: " + r.notes());
+            assertTrue(counts.placement.startsWith("stage placement: "), counts.placement);
+        }
         assertNotNull(r.latency().p50());
         assertTrue(r.latency().p50() <= r.latency().p99() && r.latency().p99() <= r.latency().max());
         assertEquals(1.0, r.resources().poolReuseRate().get("small"));
