@@ -4,6 +4,7 @@ import io.torvyn.engine.stage.Stage;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Which worker runs each stage of a flow, so that a {@link LayoutBalancer} can move stages between the workers of a
@@ -24,11 +25,13 @@ public final class StageBoard {
     public static final int CLOSED = -1;
 
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle THREADS = MethodHandles.arrayElementVarHandle(Thread[].class);
 
     private final Stage[] stages;
     private final int[] assigned;
     private final int[] runner;
     private final int[] retired;
+    private final Thread[] threads;
     private final int workers;
     private final boolean movable;
 
@@ -53,6 +56,7 @@ public final class StageBoard {
         this.assigned = initial.clone();
         this.runner = initial.clone();
         this.retired = new int[workers];
+        this.threads = new Thread[workers];
         this.workers = workers;
         this.movable = movable;
         VarHandle.releaseFence();
@@ -102,6 +106,25 @@ public final class StageBoard {
         for (int i = 0; i < layout.length; i++) {
             WORDS.setRelease(assigned, i, layout[i]);
         }
+        wakeAll();
+    }
+
+    private void wakeAll() {
+        for (int w = 0; w < workers; w++) {
+            wake(w);
+        }
+    }
+
+    private void wake(final int w) {
+        final Thread t = (Thread) THREADS.getAcquire(threads, w);
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Worker {@code w} runs on the calling thread: a new assignment wakes it if it sleeps with nothing to run. */
+    void attach(final int w) {
+        THREADS.setRelease(threads, w, Thread.currentThread());
     }
 
     /** The current assignment (what was last asked for, not necessarily done yet). */
@@ -137,6 +160,7 @@ public final class StageBoard {
     /** The current runner of stage {@code i} gives it to worker {@code to}; called by that runner only. */
     void handOver(final int i, final int to) {
         WORDS.setRelease(runner, i, to);
+        wake(to);
     }
 
     /**
@@ -155,5 +179,8 @@ public final class StageBoard {
     /** The runner has closed stage {@code i}; nobody runs it again. */
     void closed(final int i) {
         WORDS.setRelease(runner, i, CLOSED);
+        if (allClosed()) {
+            wakeAll();
+        }
     }
 }

@@ -16,13 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  * `dedicated` mode it owns one stage. A stage has exactly one runner at a time (the board's hand-over protocol), so
  * each ring keeps a single producer thread and a single consumer thread.
  * <p>
- * A worker that has no stage to run (the balancer put them all elsewhere) sleeps in short parks, counts as idle for
- * its peers, and takes its stages back when they are handed to it. It stops when every stage of the flow has ended,
+ * A worker that has no stage to run (the balancer put them all elsewhere) sleeps until an assignment wakes it, counts
+ * as idle for its peers, and takes its stages back when they are handed to it. It stops when every stage of the flow has ended,
  * or, when the board is not {@linkplain StageBoard#movable() movable}, once its own stages have.
  */
 public final class Worker implements Runnable {
-    /** How long a worker with nothing to run sleeps between looks at the board. */
-    static final long UNASSIGNED_PARK_NS = 200_000;
+    /**
+     * How long a worker with nothing to run sleeps between looks at the board; a new assignment wakes it at once, so
+     * this only bounds how late it notices that the flow has ended.
+     */
+    static final long UNASSIGNED_PARK_NS = 5_000_000;
 
     private final String name;
     private final int id;
@@ -92,6 +95,7 @@ public final class Worker implements Runnable {
         long idleStart = 0;
         long localIdle = 0;
         try {
+            b.attach(id);
             for (int i = 0; i < stageCount; i++) {
                 if (b.runnerOf(i) == id && b.assignedTo(i) == id) {
                     b.stage(i).open();
