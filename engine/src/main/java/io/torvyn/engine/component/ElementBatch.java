@@ -39,6 +39,27 @@ public final class ElementBatch {
         end++;
     }
 
+    /**
+     * Writes element {@code i} in place, for a caller that fills {@code [end, end + n)} in a counted loop and then
+     * calls {@link #extendTo(int)}; {@link #add} is the one-at-a-time form.
+     */
+    public void put(final int i, final long handle, final long sequence, final long timestampNs,
+                    final long intendedNs) {
+        handles[i] = handle;
+        sequences[i] = sequence;
+        timestamps[i] = timestampNs;
+        intended[i] = intendedNs;
+        passed[i] = false;
+    }
+
+    /** Makes the elements written by {@link #put} up to {@code newEnd} (exclusive) part of the batch. */
+    public void extendTo(final int newEnd) {
+        if (newEnd < end || newEnd > handles.length) {
+            throw new IllegalArgumentException("batch end " + newEnd + " outside " + end + ".." + handles.length);
+        }
+        end = newEnd;
+    }
+
     public int start() {
         return start;
     }
