@@ -309,7 +309,7 @@ public final class FlowRun {
             threads.add(layout.pinned() && CorePlacement.supported() ? threadFactory.placed(worker, t, pins)
                 : threadFactory.named(worker, t.name()));
         }
-        if (board.movable() && System.getProperty("x.nobal") == null) {
+        if (board.movable()) {
             balancer = new LayoutBalancer(board, planned, this::elementsMoved, flow::stopRequested,
                 options.balancer(), LayoutBalancer.REAL_TIME);
         }

@@ -111,11 +111,9 @@ public final class LayoutBalancer implements Runnable {
             if (!probe()) {
                 return;
             }
-            final long a0 = pacer.nanoTime(), b0 = progress.getAsLong();
             if (!pause(interval)) {
                 return;
             }
-            if (System.getProperty("x.debug") != null) System.err.printf("between: %.3f over %d ms%n", (progress.getAsLong() - b0) * 1000.0 / (pacer.nanoTime() - a0), (pacer.nanoTime() - a0) / 1000000);
             interval = Math.min(tuning.maxIntervalNs(), Math.max(interval * 2, 1));
         }
     }
@@ -136,7 +134,6 @@ public final class LayoutBalancer implements Runnable {
             return false;
         }
         probes++;
-        if (System.getProperty("x.debug") != null) System.err.printf("probe %d: here %.3f there %.3f (%d)%n", probes, here * 1000, there * 1000, current);
         if (there > here * (1 + tuning.margin())) {
             current = other;
             moves++;
