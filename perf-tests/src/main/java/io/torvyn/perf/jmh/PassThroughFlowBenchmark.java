@@ -44,6 +44,14 @@ public class PassThroughFlowBenchmark {
     @Param({"shared", "dedicated"})
     public String mode;
 
+    /** `worker_threads` of a shared run (0 = one per core). */
+    @Param({"0"})
+    public int workers;
+
+    /** `[runtime.scheduling] placement` of a shared run: measured (stages may move) or planned (fixed slices). */
+    @Param({"measured"})
+    public String placement;
+
     private FlowRun run;
     private Stage sink;
     private long seen;
@@ -52,6 +60,7 @@ public class PassThroughFlowBenchmark {
     public void start() {
         run = Flows.prepare(ConfigLoader.fromString(String.join("\n",
             "[torvyn]", "name = \"jmh\"", "version = \"0.1.0\"", "[runtime]", "mode = \"" + mode + "\"",
+            "worker_threads = " + workers, "[runtime.scheduling]", "placement = \"" + placement + "\"",
             "[flow.main.nodes.gen]", "component = \"builtin:generator\"", "config = '{\"size\":64}'",
             "[flow.main.nodes.f1]", "component = \"builtin:forward\"",
             "[flow.main.nodes.f2]", "component = \"builtin:forward\"",
