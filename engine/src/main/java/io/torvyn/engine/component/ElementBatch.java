@@ -12,6 +12,7 @@ public final class ElementBatch {
     private final boolean[] passed;
     private int start;
     private int end;
+    private int passedCount;
 
     public ElementBatch(final int capacity) {
         handles = new long[capacity];
@@ -28,6 +29,7 @@ public final class ElementBatch {
     public void clear() {
         start = 0;
         end = 0;
+        passedCount = 0;
     }
 
     public void add(final long handle, final long sequence, final long timestampNs, final long intendedNs) {
@@ -76,7 +78,43 @@ public final class ElementBatch {
         return passed[i];
     }
 
+    /** True when every element of the batch moved on to an output: the stage has nothing to release or count. */
+    public boolean allPassedOn() {
+        return passedCount == end;
+    }
+
     void markPassedOn(final int i) {
-        passed[i] = true;
+        if (!passed[i]) {
+            passed[i] = true;
+            passedCount++;
+        }
+    }
+
+    /** Marks {@code [from, to)} passed on: one fill when nothing of the batch has been passed on yet. */
+    void markPassedOn(final int from, final int to) {
+        if (passedCount == 0) {
+            java.util.Arrays.fill(passed, from, to, true);
+            passedCount = to - from;
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            markPassedOn(i);
+        }
+    }
+
+    long[] handles() {
+        return handles;
+    }
+
+    long[] sequences() {
+        return sequences;
+    }
+
+    long[] timestamps() {
+        return timestamps;
+    }
+
+    long[] intended() {
+        return intended;
     }
 }

@@ -438,6 +438,9 @@ public abstract class Stage {
     }
 
     private void releaseUnpassed() {
+        if (batch.allPassedOn()) {
+            return;
+        }
         for (int i = 0; i < batch.end(); i++) {
             if (!batch.passedOn(i)) {
                 if (recording) {
