@@ -1,5 +1,7 @@
 package io.torvyn.engine.component;
 
+import java.util.Arrays;
+
 /**
  * The input side of one component call: pre-allocated parallel arrays of handle and metadata, reused for every batch
  * of a stage. Indices run from {@link #start()} to {@link #end()}; a stage resumes a failed batch by moving the start.
@@ -86,14 +88,16 @@ public final class ElementBatch {
     void markPassedOn(final int i) {
         if (!passed[i]) {
             passed[i] = true;
-            passedCount++;
+            if (i < end) {
+                passedCount++;
+            }
         }
     }
 
     /** Marks {@code [from, to)} passed on: one fill when nothing of the batch has been passed on yet. */
     void markPassedOn(final int from, final int to) {
         if (passedCount == 0) {
-            java.util.Arrays.fill(passed, from, to, true);
+            Arrays.fill(passed, from, to, true);
             passedCount = to - from;
             return;
         }
