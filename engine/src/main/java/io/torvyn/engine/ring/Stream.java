@@ -27,7 +27,7 @@ public final class Stream {
     private final BackpressurePolicy policy;
     private final long lowWatermark;
     private final RingBuffer<ElementEvent> ring;
-    /** The ring's pre-allocated slots, indexed here directly: one array load per access instead of three. */
+    /** The ring's pre-allocated slots, indexed here directly rather than through the ring object on every access. */
     private final ElementEvent[] events;
     private final int indexMask;
     private final Sequence consumed = new Sequence(RingBuffer.INITIAL_CURSOR_VALUE);

@@ -43,7 +43,7 @@ public final class NodeStats extends NodeStatsCounters {
         }
     }
 
-    /** {@code count} elements, all emitted at {@code emittedNs} and meant for {@code intendedNs}, completed at a sink. */
+    /** {@code count} elements, all emitted at {@code emittedNs} and meant for {@code intendedNs}, completed now. */
     public void recordLatency(final long nowNs, final long emittedNs, final long intendedNs, final int count) {
         latency.record(nowNs - intendedNs, count);
         if (intendedNs != emittedNs) {

@@ -504,7 +504,8 @@ class BufferPoolTest {
             assertEquals(h2, fusedRec.handle(0));
 
             final long allocated = pool.allocated(0);
-            assertThrows(IllegalArgumentException.class, () -> pool.allocateWritten(fused, src.addressForRead(0), 4, 99));
+            final long srcAddress = src.addressForRead(0);
+            assertThrows(IllegalArgumentException.class, () -> pool.allocateWritten(fused, srcAddress, 4, 99));
             assertEquals(allocated, pool.allocated(0), "nothing allocated for an unknown content type");
             pool.release(separate, h1);
             pool.release(fused, h2);
