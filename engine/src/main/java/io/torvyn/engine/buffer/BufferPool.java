@@ -455,6 +455,27 @@ public final class BufferPool implements AutoCloseable {
         finishWrite(c, h, slot, offset, len, end);
     }
 
+    /**
+     * {@link #allocate} a buffer for {@code len} bytes, {@link #write} {@code len} bytes from native memory at
+     * {@code srcAddress} at offset 0 and {@link #setContentType} it, in one step: the same buffer, the same single
+     * payload-write copy and the same journal records ({@code alloc}, then {@code write}) as the three calls, without
+     * looking the new handle up twice more. It exists for sources that fill every new buffer with one copy.
+     *
+     * @throws IllegalArgumentException for an unknown content type id (before anything is allocated)
+     * @throws io.torvyn.engine.error.TorvynException as {@link #allocate}
+     */
+    public long allocateWritten(final BufferClient c, final long srcAddress, final int len, final int contentTypeId) {
+        if (!contentTypes.isKnown(contentTypeId)) {
+            throw new IllegalArgumentException("unknown content type id " + contentTypeId);
+        }
+        final long h = allocate(c, len);
+        final int slot = HandleDescriptor.slot(h);
+        NativeMemory.copy(srcAddress, address[slot], len);
+        contentType[slot] = contentTypeId;
+        finishWrite(c, h, slot, 0, len, len);
+        return h;
+    }
+
     /** As {@link #write(BufferClient, long, long, long, int)}, from {@code src[srcOffset .. srcOffset+len)}. */
     public void write(final BufferClient c, final long h, final long offset, final byte[] src, final int srcOffset,
                       final int len) {

@@ -9,8 +9,6 @@ import io.torvyn.engine.component.TransformComponent;
 public final class ForwardProcessor implements TransformComponent {
     @Override
     public void process(final ComponentContext ctx, final ElementBatch in, final Emitter out) {
-        for (int i = in.start(); i < in.end(); i++) {
-            out.forward(in, i, Emitter.DEFAULT_PORT);
-        }
+        out.forwardAll(in, in.start(), in.end(), Emitter.DEFAULT_PORT);
     }
 }

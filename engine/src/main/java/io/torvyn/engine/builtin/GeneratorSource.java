@@ -128,9 +128,7 @@ public final class GeneratorSource implements SourceComponent {
             final long index = emitted + i;
             final long seq = firstSeq + i;
             client.elementSeq = seq;
-            final long h = pool.allocate(client, size);
-            pool.write(client, h, 0, payloadAddress(index), size);
-            pool.setContentType(client, h, contentTypeId);
+            final long h = pool.allocateWritten(client, payloadAddress(index), size, contentTypeId);
             final long intended = periodNs > 0 ? startNs + index * periodNs : now;
             out.emitNew(h, seq, now, intended, Emitter.DEFAULT_PORT);
         }

@@ -1,5 +1,7 @@
 package io.torvyn.engine.component;
 
+import java.util.Arrays;
+
 /**
  * The input side of one component call: pre-allocated parallel arrays of handle and metadata, reused for every batch
  * of a stage. Indices run from {@link #start()} to {@link #end()}; a stage resumes a failed batch by moving the start.
@@ -12,6 +14,7 @@ public final class ElementBatch {
     private final boolean[] passed;
     private int start;
     private int end;
+    private int passedCount;
 
     public ElementBatch(final int capacity) {
         handles = new long[capacity];
@@ -28,6 +31,7 @@ public final class ElementBatch {
     public void clear() {
         start = 0;
         end = 0;
+        passedCount = 0;
     }
 
     public void add(final long handle, final long sequence, final long timestampNs, final long intendedNs) {
@@ -97,7 +101,45 @@ public final class ElementBatch {
         return passed[i];
     }
 
+    /** True when every element of the batch moved on to an output: the stage has nothing to release or count. */
+    public boolean allPassedOn() {
+        return passedCount == end;
+    }
+
     void markPassedOn(final int i) {
-        passed[i] = true;
+        if (!passed[i]) {
+            passed[i] = true;
+            if (i < end) {
+                passedCount++;
+            }
+        }
+    }
+
+    /** Marks {@code [from, to)} passed on: one fill when nothing of the batch has been passed on yet. */
+    void markPassedOn(final int from, final int to) {
+        if (passedCount == 0) {
+            Arrays.fill(passed, from, to, true);
+            passedCount = to - from;
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            markPassedOn(i);
+        }
+    }
+
+    long[] handles() {
+        return handles;
+    }
+
+    long[] sequences() {
+        return sequences;
+    }
+
+    long[] timestamps() {
+        return timestamps;
+    }
+
+    long[] intended() {
+        return intended;
     }
 }

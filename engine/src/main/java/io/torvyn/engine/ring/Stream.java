@@ -33,6 +33,9 @@ public final class Stream {
     private final BackpressurePolicy policy;
     private final long lowWatermark;
     private final RingBuffer<ElementEvent> ring;
+    /** The ring's pre-allocated slots, indexed here directly rather than through the ring object on every access. */
+    private final ElementEvent[] events;
+    private final int indexMask;
     private final Sequence consumed = new Sequence(RingBuffer.INITIAL_CURSOR_VALUE);
     private final StreamStats stats;
 
@@ -51,6 +54,11 @@ public final class Stream {
         this.lowWatermark = (long) Math.floor(capacity * lowWatermarkRatio);
         this.ring = RingBuffer.createSingleProducer(ElementEvent::new, ringSizeFor(capacity), new BusySpinWaitStrategy());
         this.ring.addGatingSequences(consumed);
+        this.events = new ElementEvent[ring.getBufferSize()];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = ring.get(i);
+        }
+        this.indexMask = events.length - 1;
         this.stats = new StreamStats(label, capacity);
     }
 
@@ -124,7 +132,7 @@ public final class Stream {
 
     /** Claims the next slot; the caller must have checked {@link #hasRoomFor(int)}. */
     public ElementEvent claim() {
-        return ring.get(++producer.next);
+        return events[(int) ++producer.next & indexMask];
     }
 
     /** Claims {@code n} consecutive slots and returns the sequence of the last; the caller checked the room. */
@@ -163,7 +171,7 @@ public final class Stream {
         if (current >= producer.next) {
             return 0;
         }
-        final ElementEvent oldest = ring.get(current + 1);
+        final ElementEvent oldest = get(current + 1);
         final long handle = oldest.handle;
         if (oldest.isEndOfStream()) {
             return 0;
@@ -187,8 +195,9 @@ public final class Stream {
         return consumed.get();
     }
 
+    /** The slot of {@code sequence}: the same object the ring hands out for it. */
     public ElementEvent get(final long sequence) {
-        return ring.get(sequence);
+        return events[(int) sequence & indexMask];
     }
 
     /** Marks everything up to {@code sequence} consumed, freeing the slots for the producer. */

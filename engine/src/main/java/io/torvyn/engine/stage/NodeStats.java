@@ -43,11 +43,11 @@ public final class NodeStats extends NodeStatsCounters {
         }
     }
 
-    /** An element completed at a sink at {@code nowNs}. */
-    public void recordLatency(final long nowNs, final long emittedNs, final long intendedNs) {
-        latency.record(nowNs - intendedNs);
+    /** {@code count} elements, all emitted at {@code emittedNs} and meant for {@code intendedNs}, completed now. */
+    public void recordLatency(final long nowNs, final long emittedNs, final long intendedNs, final int count) {
+        latency.record(nowNs - intendedNs, count);
         if (intendedNs != emittedNs) {
-            uncorrectedLatency.record(nowNs - emittedNs);
+            uncorrectedLatency.record(nowNs - emittedNs, count);
         }
     }
 

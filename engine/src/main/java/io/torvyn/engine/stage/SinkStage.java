@@ -48,13 +48,31 @@ public final class SinkStage extends Stage {
         final long t1 = System.nanoTime();
         if (timed) {
             stats.recordInvocation(n, Math.max(t1, ctx.pausedUntilNs()) - t0);
-            for (int i = 0; i < batch.end(); i++) {
-                stats.recordLatency(t1, batch.timestampNs(i), batch.intendedNs(i));
-            }
+            recordLatencies(t1);
         } else {
             stats.invocations++;
         }
         releaseUnpassedInputs();
         return n;
+    }
+
+    /**
+     * Records every element's latency at {@code nowNs}. Elements a source emitted in one call usually share their
+     * emit and intended times, so each run of equal times is recorded once with its count: the same histogram as one
+     * record per element.
+     */
+    private void recordLatencies(final long nowNs) {
+        final int end = batch.end();
+        int i = 0;
+        while (i < end) {
+            final long emitted = batch.timestampNs(i);
+            final long intended = batch.intendedNs(i);
+            int j = i + 1;
+            while (j < end && batch.timestampNs(j) == emitted && batch.intendedNs(j) == intended) {
+                j++;
+            }
+            stats.recordLatency(nowNs, emitted, intended, j - i);
+            i = j;
+        }
     }
 }

@@ -447,6 +447,9 @@ public abstract class Stage {
     }
 
     private void releaseUnpassed() {
+        if (batch.allPassedOn()) {
+            return;
+        }
         for (int i = 0; i < batch.end(); i++) {
             if (!batch.passedOn(i)) {
                 if (recording) {
@@ -549,9 +552,11 @@ public abstract class Stage {
             st.backpressureOff(System.nanoTime());
             pool.recordOp(client, BufferOps.BACKPRESSURE_OFF, 0, s.index());
         }
-        for (int o = outIndex; o < count; o++) {
-            if (out.portMask(o) != Emitter.DEFAULT_PORT) {
-                return false;
+        if (!out.allToDefaultPort()) {
+            for (int o = outIndex; o < count; o++) {
+                if (out.portMask(o) != Emitter.DEFAULT_PORT) {
+                    return false;
+                }
             }
         }
         final int n = s.roomFor(count - outIndex);
@@ -560,8 +565,42 @@ public abstract class Stage {
         }
         final long first = s.nextSequence();
         s.claimBatch(n);
-        final int si = s.index();
         final int end = outIndex + n;
+        if (recording || out.anyOwned()) {
+            handOffAndWrite(s, first, end);
+        } else {
+            writeForwarded(s, first, end);
+        }
+        s.publishUpTo(first);
+        stats.elementsOut += n;
+        if (end < count) {
+            outIndex = end;
+            return false;
+        }
+        out.clear();
+        outIndex = 0;
+        return true;
+    }
+
+    /** Writes outputs {@code [outIndex, end)}, all forwarded inputs, into the slots claimed from {@code first}. */
+    private void writeForwarded(final Stream s, final long first, final int end) {
+        long seq = first;
+        for (int o = outIndex; o < end; o++, seq++) {
+            final ElementEvent ev = s.get(seq);
+            ev.handle = out.handle(o);
+            ev.sequence = out.sequence(o);
+            ev.timestampNs = out.timestampNs(o);
+            ev.intendedNs = out.intendedNs(o);
+            ev.flags = 0;
+        }
+    }
+
+    /**
+     * Writes outputs {@code [outIndex, end)} into the slots claimed from {@code first}, handing off the new buffers
+     * and journaling each output's forward (or hand-off) and publish in that order.
+     */
+    private void handOffAndWrite(final Stream s, final long first, final int end) {
+        final int si = s.index();
         long seq = first;
         for (int o = outIndex; o < end; o++, seq++) {
             final long handle = out.handle(o);
@@ -582,15 +621,6 @@ public abstract class Stage {
                 pool.recordOp(client, BufferOps.PUBLISH, handle, si | (seq - s.consumedSequence()) << 32);
             }
         }
-        s.publishUpTo(first);
-        stats.elementsOut += n;
-        if (end < count) {
-            outIndex = end;
-            return false;
-        }
-        out.clear();
-        outIndex = 0;
-        return true;
     }
 
     private int countTargets(final int mask) {

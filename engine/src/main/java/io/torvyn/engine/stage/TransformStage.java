@@ -64,7 +64,7 @@ public final class TransformStage extends Stage {
      * successor). Outputs come in input order, so one merge-like pass finds them. Aggregators consume by design.
      */
     private void countDropped() {
-        if (role == Role.AGGREGATOR) {
+        if (role == Role.AGGREGATOR || batch.allPassedOn()) {
             return;
         }
         int o = 0;

@@ -464,6 +464,58 @@ class BufferPoolTest {
     }
 
     @Test
+    void allocateWrittenDoesWhatAllocateWriteAndSetContentTypeDo() {
+        final int json = pool.contentTypes().register("application/json");
+        final byte[] payload = pattern(40, 3);
+        final BytesStore<?, Void> src = BytesStore.nativeStoreWithFixedCapacity(40);
+        try {
+            src.write(0, payload);
+            final RecordingRecorder separateRec = new RecordingRecorder();
+            final RecordingRecorder fusedRec = new RecordingRecorder();
+            final BufferClient separate = pool.newClient(3, "separate", Long.MAX_VALUE, separateRec);
+            final BufferClient fused = pool.newClient(4, "fused", Long.MAX_VALUE, fusedRec);
+            separate.elementSeq = 7;
+            fused.elementSeq = 7;
+
+            final long h1 = pool.allocate(separate, 40);
+            pool.write(separate, h1, 0, src.addressForRead(0), 40);
+            pool.setContentType(separate, h1, json);
+            final long h2 = pool.allocateWritten(fused, src.addressForRead(0), 40, json);
+
+            final byte[] back = new byte[40];
+            assertEquals(40, pool.read(a, h2, 0, back, 0, 40));
+            assertArrayEquals(payload, back);
+            assertEquals(40, pool.length(h2));
+            assertEquals(json, pool.contentType(h2));
+            assertEquals(BufferState.OWNED, pool.stateOf(h2));
+            assertEquals(fused.node, pool.ownerOf(h2));
+            assertEquals(separate.ownedBytes(), fused.ownedBytes());
+            assertEquals(1, fused.copies(CopyReason.PAYLOAD_WRITE));
+            assertEquals(40, fused.copiedBytes(CopyReason.PAYLOAD_WRITE));
+            assertEquals(2, fusedRec.size());
+            assertEquals(separateRec.size(), fusedRec.size());
+            for (int i = 0; i < fusedRec.size(); i++) {
+                assertEquals(separateRec.op(i), fusedRec.op(i));
+                assertEquals(separateRec.seq(i), fusedRec.seq(i));
+                assertEquals(separateRec.length(i), fusedRec.length(i));
+                assertEquals(separateRec.copied(i), fusedRec.copied(i));
+                assertEquals(separateRec.aux(i), fusedRec.aux(i));
+            }
+            assertEquals(h2, fusedRec.handle(0));
+
+            final long allocated = pool.allocated(0);
+            final long srcAddress = src.addressForRead(0);
+            assertThrows(IllegalArgumentException.class, () -> pool.allocateWritten(fused, srcAddress, 4, 99));
+            assertEquals(allocated, pool.allocated(0), "nothing allocated for an unknown content type");
+            pool.release(separate, h1);
+            pool.release(fused, h2);
+            assertTrue(pool.allReturned());
+        } finally {
+            src.releaseLast();
+        }
+    }
+
+    @Test
     void handsASoleReferenceBackToOwnershipForInPlaceEdits() {
         final long h = pool.allocate(a, 10);
         pool.write(a, h, 0, new byte[] {1, 2, 3}, 0, 3);
