@@ -252,11 +252,11 @@ public final class FlowRun {
             return "stage placement: every stage on " + layout.threads().get(0).name()
                 + " (the run ended before the first probe of the planned slices " + planned + ")";
         }
+        final String rates = String.format(java.util.Locale.ROOT, "%d probes; last: %.1f M element moves/s on one "
+            + "worker, %.1f M/s on the slices", b.probes(), b.lastColocatedRate() / 1e6, b.lastPlannedRate() / 1e6);
         return b.colocated()
-            ? "stage placement: every stage on " + layout.threads().get(0).name() + ", measured faster than the "
-                + "planned slices " + planned + " (" + b.probes() + " probes)"
-            : "stage placement: the planned slices " + planned + ", measured faster than every stage on one worker ("
-                + b.probes() + " probes)";
+            ? "stage placement: every stage on " + layout.threads().get(0).name() + " (" + rates + ")"
+            : "stage placement: the planned slices " + planned + " (" + rates + ")";
     }
 
     /** Where this run's threads go; a CPU id the machine lacks fails here (E0702), before anything is allocated. */

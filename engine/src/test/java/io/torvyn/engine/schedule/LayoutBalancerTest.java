@@ -17,21 +17,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayoutBalancerTest {
     private static final int[] PLANNED = {0, 0, 1, 1, 1};
     private static final BalancerTuning TUNING = new BalancerTuning(20_000_000L, 10_000_000L, 2_000_000L,
-        250_000_000L, 8_000_000_000L, 0.05);
+        250_000_000L, 8_000_000_000L, 0.25);
 
-    /** Elements per ns for each layout, integrated over virtual time. */
+    /** Elements per ns moved by the flow at virtual time {@code now}, on one worker or on the planned slices. */
+    private interface Rates {
+        double at(boolean colocated, long now);
+    }
+
+    /** Elements moved, integrated over virtual time at the rate of the board's current assignment. */
     private static final class FakeFlow implements LayoutBalancer.Pacer, LongSupplier {
         private final StageBoard board;
-        private final double colocatedRate;
-        private final double plannedRate;
+        private final Rates rates;
         private final long endNs;
         private long now;
         private double moved;
 
         FakeFlow(final StageBoard board, final double colocatedRate, final double plannedRate, final long endNs) {
+            this(board, (colocated, t) -> colocated ? colocatedRate : plannedRate, endNs);
+        }
+
+        FakeFlow(final StageBoard board, final Rates rates, final long endNs) {
             this.board = board;
-            this.colocatedRate = colocatedRate;
-            this.plannedRate = plannedRate;
+            this.rates = rates;
             this.endNs = endNs;
         }
 
@@ -43,7 +50,7 @@ class LayoutBalancerTest {
         @Override
         public void sleep(final long ns) {
             final boolean colocated = java.util.Arrays.equals(board.assignment(), new int[PLANNED.length]);
-            moved += ns * (colocated ? colocatedRate : plannedRate);
+            moved += ns * rates.at(colocated, now);
             now += ns;
         }
 
@@ -87,11 +94,42 @@ class LayoutBalancerTest {
     }
 
     @Test
-    void aFlowPacedByItsSourceStaysWhereItIs() {
+    void aFlowPacedByItsSourceStaysOnOneWorker() {
         final StageBoard board = board();
-        final LayoutBalancer balancer = run(board, new FakeFlow(board, 1.0, 1.04, 20_000_000_000L));
-        assertTrue(balancer.colocated(), "a gain inside the margin is not worth a move");
+        final LayoutBalancer balancer = run(board, new FakeFlow(board, 1.0, 1.0, 20_000_000_000L));
+        assertTrue(balancer.colocated());
         assertEquals(0, balancer.moves());
+        assertTrue(balancer.probes() > 0);
+    }
+
+    @Test
+    void slicesInsideTheMarginDoNotEarnASecondCore() {
+        final StageBoard board = board();
+        final LayoutBalancer balancer = run(board, new FakeFlow(board, 1.0, 1.2, 20_000_000_000L));
+        assertTrue(balancer.colocated(), "20 % is inside the 25 % margin");
+        assertEquals(0, balancer.moves());
+        assertEquals(1.2e9, balancer.lastPlannedRate(), 1e6);
+        assertEquals(1.0e9, balancer.lastColocatedRate(), 1e6);
+    }
+
+    @Test
+    void aWindowThatCaughtTheFlowSpeedingUpDoesNotMoveIt() {
+        final StageBoard board = board();
+        // one worker speeds up from 1.0 to 2.0 just after the first probe measured it; the slices stay at 1.6
+        final Rates rates = (colocated, t) -> colocated ? (t < 43_000_000L ? 1.0 : 2.0) : 1.6;
+        final LayoutBalancer balancer = run(board, new FakeFlow(board, rates, 20_000_000_000L));
+        assertTrue(balancer.colocated(), "the second window on one worker showed the slices were not faster");
+        assertEquals(0, balancer.moves());
+    }
+
+    @Test
+    void returnsToOneWorkerWhenTheSlicesStopPaying() {
+        final StageBoard board = board();
+        final Rates rates = (colocated, t) -> colocated ? 1.0 : (t < 2_000_000_000L ? 2.0 : 0.5);
+        final LayoutBalancer balancer = run(board, new FakeFlow(board, rates, 20_000_000_000L));
+        assertTrue(balancer.colocated());
+        assertEquals(2, balancer.moves(), "to the slices, then back");
+        assertArrayEquals(new int[PLANNED.length], board.assignment());
     }
 
     @Test
