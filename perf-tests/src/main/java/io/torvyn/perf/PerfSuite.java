@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,9 @@ public final class PerfSuite {
             if (!options.references().isEmpty()) {
                 resolve(registry.names(), options.references(), "--reference");
             }
-            final Map<String, List<RoundSample>> samples = options.forks() > 1 ? ForkRunner.run(options, progress)
+            final List<List<String>> groups = groups(selected, options.sameJvm());
+            final Map<String, List<RoundSample>> samples = options.forks() > 1 || groups.size() > 1
+                ? ForkRunner.run(options, groups, progress)
                 : new SuiteRunner(progress).samples(selected, options.events(), options.warmupRounds(),
                     options.rounds());
             final List<TableRow> rows = new ArrayList<>();
@@ -86,6 +89,52 @@ public final class PerfSuite {
             return header(options) + "\n" + ResultTable.render(rows) + "\n" + legend(selected);
         } finally {
             registry.all().forEach(Scenario::close);
+        }
+    }
+
+    /**
+     * The scenarios that run in the same JVMs, in table order: rows compared with each other (a group, and any row
+     * another row names as its reference) share their JVMs, and every other set of rows gets fresh JVMs of its own, so
+     * the code the JIT compiled for one set's flows (Wasm, journal, dedicated threads) is not what another set runs.
+     * One set of everything with {@code sameJvm}.
+     */
+    static List<List<String>> groups(final List<Scenario> selected, final boolean sameJvm) {
+        final Map<String, String> root = new LinkedHashMap<>();
+        final Map<String, String> firstOfGroup = new LinkedHashMap<>();
+        for (final Scenario s : selected) {
+            root.put(s.name(), s.name());
+        }
+        for (final Scenario s : selected) {
+            final String first = firstOfGroup.putIfAbsent(sameJvm ? "" : s.group(), s.name());
+            if (first != null) {
+                join(root, first, s.name());
+            }
+            for (final String ref : s.references()) {
+                if (root.containsKey(ref)) {
+                    join(root, ref, s.name());
+                }
+            }
+        }
+        final Map<String, List<String>> sets = new LinkedHashMap<>();
+        for (final Scenario s : selected) {
+            sets.computeIfAbsent(find(root, s.name()), r -> new ArrayList<>()).add(s.name());
+        }
+        return new ArrayList<>(sets.values());
+    }
+
+    private static String find(final Map<String, String> root, final String name) {
+        String r = name;
+        while (!root.get(r).equals(r)) {
+            r = root.get(r);
+        }
+        return r;
+    }
+
+    private static void join(final Map<String, String> root, final String a, final String b) {
+        final String ra = find(root, a);
+        final String rb = find(root, b);
+        if (!ra.equals(rb)) {
+            root.put(rb, ra);
         }
     }
 
@@ -106,7 +155,9 @@ public final class PerfSuite {
         final String text = "# Perf suite: latest results\n\n"
             + "Reproduce with `" + command + "` (quick mode finishes in a few minutes on a 2-core machine; without "
             + "`--quick` the suite runs 3 forks × 5 rounds of 20 M elements). Figures are medians of the measured "
-            + "rounds; ratios compare rows of this one run. On a shared 2-core VM, threads of different rows compete "
+            + "rounds; ratios compare rows of this one run. Rows compared with each other (a group, and the rows it "
+            + "names as references) run in the same JVMs, and each such set in fresh JVMs of its own, so one set's JIT "
+            + "profile does not shape the code another runs. On a shared 2-core VM, threads of different rows compete "
             + "for the same two cores, so absolute rates and tails are noisy: read the ratios.\n\n"
             + "```\n" + report.substring(0, report.indexOf("\n|")).trim() + "\n```\n\n"
             + report.substring(report.indexOf("\n|") + 1);
@@ -150,11 +201,12 @@ public final class PerfSuite {
         final HostCpus cpus = HostCpus.detect();
         return String.format(Locale.ROOT,
             "Torvyn perf suite, %s: %,d elements/round asked (slow rows run fewer, see elem/round), %d warm-up + %d "
-                + "measured rounds per scenario (interleaved) × %d fork(s), baseline ring/queue %d%n"
+                + "measured rounds per scenario (interleaved) × %d fork(s)%s, baseline ring/queue %d%n"
                 + "Machine: %s, %d CPUs online (%s), isolated: %s, governor: %s; %s %s%n"
                 + "JVM: %s %s, max heap %d MiB, GC: %s%n",
             Instant.now().truncatedTo(ChronoUnit.SECONDS), options.events(), options.warmupRounds(),
-            options.rounds(), options.forks(), options.bufferSize(), cpuModel(), cpus.online().size(),
+            options.rounds(), options.forks(), options.sameJvm() ? ", all groups in one JVM"
+                : ", each group in JVMs of its own", options.bufferSize(), cpuModel(), cpus.online().size(),
             CpuLists.format(cpus.online()), cpus.hasIsolation() ? CpuLists.format(cpus.isolated()) : "none",
             governor(), System.getProperty("os.name"), System.getProperty("os.version"),
             System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), runtime.maxMemory() >> 20,

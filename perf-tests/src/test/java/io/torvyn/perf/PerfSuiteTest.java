@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Timeout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +40,23 @@ class PerfSuiteTest {
         assertTrue(engine.contains(" | 1.00 | – | – | – | "), "one copy per element, no latency: " + engine);
         assertTrue(report.contains("Machine: "), report);
         assertTrue(report.contains("- `engine-shared`: generator → 3 × builtin:forward → null"), report);
+    }
+
+    @Test
+    void rowsComparedWithEachOtherShareTheirJvmsAndOtherSetsGetTheirOwn() {
+        final ScenarioRegistry registry = StandardScenarios.create(1024);
+        try {
+            final List<Scenario> selected = Stream.of(DisruptorPipelineBaseline.NAME,
+                    "engine-shared", "wasm-filter-batch256-chicory", "builtin-forward-flow", "journal-off")
+                .map(n -> registry.find(n).orElseThrow()).toList();
+            assertEquals(List.of(List.of(DisruptorPipelineBaseline.NAME, "engine-shared"),
+                    List.of("wasm-filter-batch256-chicory", "builtin-forward-flow"),
+                    List.of("journal-off")), PerfSuite.groups(selected, false),
+                "a group, joined by the rows its rows name as references");
+            assertEquals(1, PerfSuite.groups(selected, true).size(), "--same-jvm runs everything together");
+        } finally {
+            registry.all().forEach(Scenario::close);
+        }
     }
 
     @Test

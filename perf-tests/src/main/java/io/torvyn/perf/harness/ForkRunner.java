@@ -46,47 +46,59 @@ public final class ForkRunner {
                 Long.parseLong(f[6]), Long.parseLong(f[7]))));
     }
 
-    /** Runs {@code forks} child JVMs of the suite one after another and returns all their samples by scenario. */
-    public static Map<String, List<RoundSample>> run(final SuiteOptions options, final PrintStream progress) {
+    /**
+     * Runs {@code forks} rounds of child JVMs of the suite one after another, one child per group of
+     * {@code groups} (scenario names; a single group of all names runs everything together), and returns all their
+     * samples by scenario.
+     */
+    public static Map<String, List<RoundSample>> run(final SuiteOptions options, final List<List<String>> groups,
+                                                     final PrintStream progress) {
         final Map<String, List<RoundSample>> all = new LinkedHashMap<>();
         for (int fork = 1; fork <= options.forks(); fork++) {
-            progress.printf(Locale.ROOT, "fork %d/%d%n", fork, options.forks());
-            final List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (final String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
-                    cmd.add(arg);
-                }
-            }
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add("io.torvyn.perf.PerfSuite");
-            cmd.addAll(options.forkArguments());
-            try {
-                final Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        final Map.Entry<String, RoundSample> sample = parse(line);
-                        if (sample != null) {
-                            all.computeIfAbsent(sample.getKey(), k -> new ArrayList<>()).add(sample.getValue());
-                        }
-                    }
-                }
-                final int exit = p.waitFor();
-                if (exit != 0) {
-                    throw new TorvynException(ErrorCode.E0900, "perf-suite fork " + fork + " exited with " + exit,
-                        "perf-suite fork", "run the suite with --forks 1 to see the failure in this JVM");
-                }
-            } catch (final IOException e) {
-                throw new TorvynException(ErrorCode.E0020, "cannot start a perf-suite fork: " + e.getMessage(),
-                    "perf-suite fork", "check that java.home and the class path are readable");
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            for (final List<String> group : groups) {
+                progress.printf(Locale.ROOT, "fork %d/%d: %s%n", fork, options.forks(), String.join(", ", group));
+                runFork(options, options.forkArguments(group), fork, all);
             }
         }
         return all;
+    }
+
+    private static void runFork(final SuiteOptions options, final List<String> arguments, final int fork,
+                                final Map<String, List<RoundSample>> all) {
+        final List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.torvyn.perf.PerfSuite");
+        cmd.addAll(arguments);
+        try {
+            final Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    final Map.Entry<String, RoundSample> sample = parse(line);
+                    if (sample != null) {
+                        all.computeIfAbsent(sample.getKey(), k -> new ArrayList<>()).add(sample.getValue());
+                    }
+                }
+            }
+            final int exit = p.waitFor();
+            if (exit != 0) {
+                throw new TorvynException(ErrorCode.E0900, "perf-suite fork " + fork + " exited with " + exit,
+                    "perf-suite fork", "run the suite with --forks 1 --same-jvm to see the failure in this JVM");
+            }
+        } catch (final IOException e) {
+            throw new TorvynException(ErrorCode.E0020, "cannot start a perf-suite fork: " + e.getMessage(),
+                "perf-suite fork", "check that java.home and the class path are readable");
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

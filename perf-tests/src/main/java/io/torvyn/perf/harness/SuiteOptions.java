@@ -22,9 +22,11 @@ import java.util.List;
  * @param results      markdown file to write the report to as well (e.g. perf-tests/RESULTS.md), or null
  * @param emitSamples  a fork's mode: print raw samples for the parent instead of a table
  * @param help         print usage and exit
+ * @param sameJvm      run every group in this one JVM instead of a fresh JVM per group (and fork)
  */
 public record SuiteOptions(long events, int warmupRounds, int rounds, int forks, int bufferSize, List<String> only,
-                           List<String> references, Path results, boolean emitSamples, boolean help) {
+                           List<String> references, Path results, boolean emitSamples, boolean help,
+                           boolean sameJvm) {
 
     public static final String USAGE = String.join("\n",
         "usage: perf-suite [--quick] [--events N] [--rounds K] [--warmup W] [--forks F] [--buffer B]",
@@ -34,6 +36,8 @@ public record SuiteOptions(long events, int warmupRounds, int rounds, int forks,
         "  --rounds K    measured rounds per scenario and fork; the table shows the median of all",
         "  --warmup W    unmeasured rounds per scenario first, in every fork",
         "  --forks F     repeat everything in F fresh JVMs and take medians over all their rounds",
+        "  --same-jvm    run all groups in this JVM (by default each group gets fresh JVMs of its own, so the JIT",
+        "                profile of one group's flows does not shape the code another group runs)",
         "  --buffer B    ring size / queue capacity of the baselines, a power of two (default 1024)",
         "  --only        run only these scenarios (the others print as not selected)",
         "  --reference   compare every row with these rows instead of each row's own references",
@@ -59,12 +63,14 @@ public record SuiteOptions(long events, int warmupRounds, int rounds, int forks,
         Path results = null;
         boolean emit = false;
         boolean help = false;
+        boolean sameJvm = false;
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             switch (arg) {
                 case "--quick" -> { }
                 case "--help", "-h" -> help = true;
                 case "--emit-samples" -> emit = true;
+                case "--same-jvm" -> sameJvm = true;
                 case "--events" -> events = positive(arg, value(args, ++i, arg));
                 case "--rounds" -> rounds = (int) positive(arg, value(args, ++i, arg));
                 case "--warmup" -> warmup = (int) nonNegative(arg, value(args, ++i, arg));
@@ -77,17 +83,23 @@ public record SuiteOptions(long events, int warmupRounds, int rounds, int forks,
                     "perf-suite command line", USAGE);
             }
         }
-        return new SuiteOptions(events, warmup, rounds, forks, buffer, only, references, results, emit, help);
+        return new SuiteOptions(events, warmup, rounds, forks, buffer, only, references, results, emit, help,
+            sameJvm);
     }
 
     /** The arguments a fork of this suite runs with: the same sizes and selection, one fork, raw samples out. */
     public List<String> forkArguments() {
+        return forkArguments(only);
+    }
+
+    /** As {@link #forkArguments()}, for a fork that runs only the scenarios {@code names} (empty for all). */
+    public List<String> forkArguments(final List<String> names) {
         final List<String> args = new ArrayList<>(List.of("--events", Long.toString(events), "--warmup",
             Integer.toString(warmupRounds), "--rounds", Integer.toString(rounds), "--forks", "1", "--buffer",
-            Integer.toString(bufferSize), "--emit-samples"));
-        if (!only.isEmpty()) {
+            Integer.toString(bufferSize), "--emit-samples", "--same-jvm"));
+        if (!names.isEmpty()) {
             args.add("--only");
-            args.add(String.join(",", only));
+            args.add(String.join(",", names));
         }
         return args;
     }

@@ -31,11 +31,15 @@ class SuiteOptionsTest {
         assertEquals(2, options.forks());
         assertEquals(java.nio.file.Path.of("out/RESULTS.md"), options.results());
         assertEquals(List.of("--events", "2000000", "--warmup", "2", "--rounds", "3", "--forks", "1", "--buffer",
-            "1024", "--emit-samples", "--only", "a,b"), options.forkArguments());
+            "1024", "--emit-samples", "--same-jvm", "--only", "a,b"), options.forkArguments());
         final SuiteOptions child = SuiteOptions.parse(options.forkArguments().toArray(String[]::new));
         assertEquals(true, child.emitSamples());
         assertEquals(1, child.forks());
+        assertEquals(true, child.sameJvm(), "a fork runs what it was given in its own JVM");
         assertEquals(List.of("a", "b"), child.only());
+        assertEquals(false, options.sameJvm());
+        assertEquals(List.of("c"), SuiteOptions.parse(options.forkArguments(List.of("c")).toArray(String[]::new))
+            .only(), "a group's fork runs only that group");
     }
 
     @Test
