@@ -50,6 +50,8 @@ public final class FlowScenario implements Scenario {
     private final MeasuredThreadFactory threads;
     private TorvynConfig config;
     private FlowRun prepared;
+    /** What {@link #discardWarmUp} dropped in the current round, or null. */
+    private Histogram warmUpLatency;
     private RoundMetrics metrics = RoundMetrics.NONE;
 
     private FlowScenario(final Builder b) {
@@ -135,8 +137,8 @@ public final class FlowScenario implements Scenario {
                     + ", warnings " + summary.warnings() + ")", "perf scenario " + name,
                     "a correctness bug in the engine: run the engine tests");
             }
-            metrics = pacedRate > 0 ? latencyOf(run, summary) : RoundMetrics.copies((double) summary.copies()
-                / summary.elements());
+            metrics = pacedRate > 0 ? latencyOf(run, summary, warmUpLatency)
+                : RoundMetrics.copies((double) summary.copies() / summary.elements());
             return summary.elements();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,10 +154,12 @@ public final class FlowScenario implements Scenario {
      */
     private void discardWarmUp(final FlowRun run, final long events) throws InterruptedException {
         final long warmUpNs = events * 1_000_000_000L / pacedRate / WARM_UP_SHARE;
+        warmUpLatency = null;
         if (run.await(warmUpNs)) {
             return;
         }
         final Histogram discard = new Histogram(3);
+        warmUpLatency = discard;
         for (final Stage s : run.stages()) {
             if (run.topology().node(s.index()).role() == Role.SINK) {
                 s.stats().latency().drainInto(discard, SWAP_WAIT_NS);
@@ -163,12 +167,20 @@ public final class FlowScenario implements Scenario {
         }
     }
 
-    private static RoundMetrics latencyOf(final FlowRun run, final RunSummary summary) {
+    /**
+     * The sinks' latency after the warm-up. A round so short that its flow ended while the warm-up was being dropped
+     * (the sink stopped before it could hand over its histogram, so the drop took everything) has nothing after it:
+     * it reports its whole round instead.
+     */
+    private static RoundMetrics latencyOf(final FlowRun run, final RunSummary summary, final Histogram warmUp) {
         final Histogram all = new Histogram(3);
         for (final Stage s : run.stages()) {
             if (run.topology().node(s.index()).role() == Role.SINK) {
                 all.add(s.stats().latencySnapshot());
             }
+        }
+        if (all.getTotalCount() == 0 && warmUp != null) {
+            all.add(warmUp);
         }
         return new RoundMetrics((double) summary.copies() / summary.elements(), all.getValueAtPercentile(50),
             all.getValueAtPercentile(99), all.getValueAtPercentile(99.9));
