@@ -91,6 +91,7 @@ public final class FlowRun {
 
     private PrometheusExporter exporter;
     private LayoutBalancer balancer;
+    private StageBoard board;
     private long startNs;
     private long endNs;
     private long peakHeap;
@@ -297,7 +298,7 @@ public final class FlowRun {
         }
         final PeerActivity peers = layout.threads().size() <= cpusForWorkers ? new PeerActivity() : null;
         final int[] planned = plannedWorkers();
-        final StageBoard board = board(byName, planned);
+        board = board(byName, planned);
         for (int w = 0; w < layout.threads().size(); w++) {
             final ThreadPlacement t = layout.threads().get(w);
             final IdleStrategy idle = IdleStrategies.create(t.waitStrategy(), peers);
@@ -386,6 +387,9 @@ public final class FlowRun {
     private void finish(final long now) {
         if (!finished) {
             finished = true;
+            if (board != null) {
+                board.abandon();
+            }
             endNs = now;
             releaseCores();
             finishJournal();

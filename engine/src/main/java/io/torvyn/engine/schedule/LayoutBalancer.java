@@ -208,7 +208,7 @@ public final class LayoutBalancer implements Runnable {
     }
 
     private boolean finished() {
-        return stopped.getAsBoolean() || board.allClosed();
+        return stopped.getAsBoolean() || board.abandoned() || board.allClosed();
     }
 
     @Override

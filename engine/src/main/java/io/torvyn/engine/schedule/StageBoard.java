@@ -34,6 +34,7 @@ public final class StageBoard {
     private final Thread[] threads;
     private final int workers;
     private final boolean movable;
+    private volatile boolean abandoned;
 
     /**
      * @param stages   the flow's stages in topological order
@@ -145,6 +146,20 @@ public final class StageBoard {
             }
         }
         return true;
+    }
+
+    /**
+     * The run is over for the board's owner even if some stage never closed (a stage stuck in a call after the drain
+     * grace): workers with nothing to run stop instead of waiting for it.
+     */
+    public void abandon() {
+        abandoned = true;
+        wakeAll();
+    }
+
+    /** True once {@link #abandon()} was called. */
+    public boolean abandoned() {
+        return abandoned;
     }
 
     /** True once every stage has ended and been closed. */

@@ -133,7 +133,7 @@ public final class Worker implements Runnable {
                         b.closed(i);
                     }
                 }
-                if (live == 0 || (running == 0 && !b.movable())) {
+                if (live == 0 || (running == 0 && (!b.movable() || b.abandoned()))) {
                     break;
                 }
                 if (work > 0) {

@@ -48,6 +48,15 @@ class StageBoardTest {
     }
 
     @Test
+    void anAbandonedBoardSaysSo() {
+        final StageBoard board = new StageBoard(new Stage[2], new int[] {0, 0}, 2, true);
+        assertFalse(board.abandoned());
+        board.abandon();
+        assertTrue(board.abandoned(), "idle workers stop even though stage 0 and 1 never closed");
+        assertFalse(board.allClosed());
+    }
+
+    @Test
     void refusesLayoutsThatDoNotFit() {
         assertThrows(IllegalArgumentException.class, () -> new StageBoard(new Stage[2], new int[] {0}, 1, true));
         assertThrows(IllegalArgumentException.class, () -> new StageBoard(new Stage[2], new int[] {0, 2}, 2, true));
