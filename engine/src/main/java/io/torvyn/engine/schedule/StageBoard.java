@@ -44,15 +44,7 @@ public final class StageBoard {
      *                 stops at once instead of waiting for the flow to end
      */
     public StageBoard(final Stage[] stages, final int[] initial, final int workers, final boolean movable) {
-        if (stages.length != initial.length) {
-            throw new IllegalArgumentException("one worker per stage: " + stages.length + " stages, "
-                + initial.length + " workers given");
-        }
-        for (final int w : initial) {
-            if (w < 0 || w >= workers) {
-                throw new IllegalArgumentException("worker " + w + " outside 0.." + (workers - 1));
-            }
-        }
+        checkLayout(initial, stages.length, workers);
         this.stages = stages.clone();
         this.assigned = initial.clone();
         this.runner = initial.clone();
@@ -61,6 +53,18 @@ public final class StageBoard {
         this.workers = workers;
         this.movable = movable;
         VarHandle.releaseFence();
+    }
+
+    private static void checkLayout(final int[] layout, final int stages, final int workers) {
+        if (layout.length != stages) {
+            throw new IllegalArgumentException("one worker per stage: " + stages + " stages, " + layout.length
+                + " workers given");
+        }
+        for (final int w : layout) {
+            if (w < 0 || w >= workers) {
+                throw new IllegalArgumentException("worker " + w + " outside 0.." + (workers - 1));
+            }
+        }
     }
 
     public int size() {
@@ -95,15 +99,7 @@ public final class StageBoard {
      * balancer only.
      */
     public void assign(final int[] layout) {
-        if (layout.length != stages.length) {
-            throw new IllegalArgumentException("one worker per stage: " + stages.length + " stages, "
-                + layout.length + " given");
-        }
-        for (final int w : layout) {
-            if (w < 0 || w >= workers) {
-                throw new IllegalArgumentException("worker " + w + " outside 0.." + (workers - 1));
-            }
-        }
+        checkLayout(layout, stages.length, workers);
         for (int i = 0; i < layout.length; i++) {
             WORDS.setRelease(assigned, i, layout[i]);
         }
