@@ -81,11 +81,6 @@ public final class LayoutBalancer implements Runnable {
         this.pacer = pacer;
     }
 
-    /** True when a balancer can help: a `shared` flow with more than one worker and more than one stage. */
-    public static boolean worthwhile(final StageBoard board) {
-        return board.movable() && board.workers() > 1 && board.size() > 1;
-    }
-
     /** The board's assignment at start: every stage on worker 0. */
     public static int[] colocatedStart(final int stages) {
         return new int[stages];

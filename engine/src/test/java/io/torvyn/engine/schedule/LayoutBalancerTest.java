@@ -148,12 +148,4 @@ class LayoutBalancerTest {
         assertEquals(0, balancer.probes());
         assertTrue(balancer.colocated());
     }
-
-    @Test
-    void onlyAMovableSharedBoardWithSeveralWorkersAndStagesIsWorthBalancing() {
-        assertTrue(LayoutBalancer.worthwhile(board()));
-        assertFalse(LayoutBalancer.worthwhile(new StageBoard(new Stage[5], PLANNED, 2, false)));
-        assertFalse(LayoutBalancer.worthwhile(new StageBoard(new Stage[5], new int[5], 1, true)));
-        assertFalse(LayoutBalancer.worthwhile(new StageBoard(new Stage[1], new int[1], 2, true)));
-    }
 }
