@@ -10,10 +10,10 @@ import io.torvyn.engine.component.SinkComponent;
 import io.torvyn.engine.component.SourceComponent;
 import io.torvyn.engine.component.TransformComponent;
 import io.torvyn.engine.config.ExecutionMode;
-import io.torvyn.engine.config.StagePlacement;
 import io.torvyn.engine.config.JournalLevel;
 import io.torvyn.engine.config.ObservabilityLevel;
 import io.torvyn.engine.config.RuntimeConfig;
+import io.torvyn.engine.config.StagePlacement;
 import io.torvyn.engine.config.TorvynConfig;
 import io.torvyn.engine.error.ErrorCode;
 import io.torvyn.engine.error.Problem;
@@ -28,10 +28,10 @@ import io.torvyn.engine.schedule.HostCpus;
 import io.torvyn.engine.schedule.IdleStrategies;
 import io.torvyn.engine.schedule.IdleStrategy;
 import io.torvyn.engine.schedule.LayoutBalancer;
-import io.torvyn.engine.schedule.StageBoard;
 import io.torvyn.engine.schedule.PeerActivity;
 import io.torvyn.engine.schedule.LayoutPlan;
 import io.torvyn.engine.schedule.LayoutPlanner;
+import io.torvyn.engine.schedule.StageBoard;
 import io.torvyn.engine.schedule.ThreadPins;
 import io.torvyn.engine.schedule.ThreadPlacement;
 import io.torvyn.engine.schedule.TorvynThreads;
@@ -53,7 +53,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One run of one flow: the pool, one {@link Stream} per edge, one {@link Stage} per node and the threads that drive
@@ -221,8 +223,9 @@ public final class FlowRun {
             ordered[i] = byName.get(nodes.get(i).name());
         }
         final boolean movable = options.balancer() != null
-            && config.runtime().scheduling().placement() == StagePlacement.MEASURED && layout.mode() == ExecutionMode.SHARED
-            && !layout.pinned() && layout.threads().size() > 1 && ordered.length > 1;
+            && config.runtime().scheduling().placement() == StagePlacement.MEASURED
+            && layout.mode() == ExecutionMode.SHARED && !layout.pinned() && layout.threads().size() > 1
+            && ordered.length > 1;
         return new StageBoard(ordered, movable ? LayoutBalancer.colocatedStart(ordered.length) : planned,
             layout.threads().size(), movable);
     }
@@ -248,12 +251,12 @@ public final class FlowRun {
             return null;
         }
         final String planned = layout.threads().stream().map(t -> t.name() + ": " + String.join(", ", t.stages()))
-            .collect(java.util.stream.Collectors.joining(" · "));
+            .collect(Collectors.joining(" · "));
         if (b.probes() == 0) {
             return "stage placement: every stage on " + layout.threads().get(0).name()
                 + " (the run ended before the first probe of the planned slices " + planned + ")";
         }
-        final String rates = String.format(java.util.Locale.ROOT, "%d probes; last: %.1f M element moves/s on one "
+        final String rates = String.format(Locale.ROOT, "%d probes; last: %.1f M element moves/s on one "
             + "worker, %.1f M/s on the slices", b.probes(), b.lastColocatedRate() / 1e6, b.lastPlannedRate() / 1e6);
         return b.colocated()
             ? "stage placement: every stage on " + layout.threads().get(0).name() + " (" + rates + ")"

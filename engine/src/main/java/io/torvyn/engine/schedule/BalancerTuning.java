@@ -16,8 +16,8 @@ public record BalancerTuning(long warmupNs, long windowNs, long settleNs, long f
                              double margin) {
 
     /** What a run uses unless told otherwise. */
-    public static final BalancerTuning DEFAULT = new BalancerTuning(1_000_000_000L, 10_000_000L, 2_000_000L, 1_000_000_000L,
-        32_000_000_000L, 0.25);
+    public static final BalancerTuning DEFAULT = new BalancerTuning(1_000_000_000L, 10_000_000L, 2_000_000L,
+        1_000_000_000L, 32_000_000_000L, 0.25);
 
     public BalancerTuning {
         if (warmupNs < 0 || windowNs <= 0 || settleNs < 0 || firstIntervalNs < 0 || maxIntervalNs < firstIntervalNs) {

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * each ring keeps a single producer thread and a single consumer thread.
  * <p>
  * A worker that has no stage to run (the balancer put them all elsewhere) sleeps until an assignment wakes it, counts
- * as idle for its peers, and takes its stages back when they are handed to it. It stops when every stage of the flow has ended,
- * or, when the board is not {@linkplain StageBoard#movable() movable}, once its own stages have.
+ * as idle for its peers, and takes its stages back when they are handed to it. It stops when every stage of the flow
+ * has ended or the run has abandoned the board, or, when the board is not {@linkplain StageBoard#movable() movable},
+ * once its own stages have.
  */
 public final class Worker implements Runnable {
     /**
