@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             }
             System.out.println(Output.JSON.writeValueAsString(doc));
         } else {
-            printSummary(summary, exit, run.journal());
+            printSummary(summary, exit, run.journal(), run.placementNote());
         }
         return exit;
     }
@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
             s.errors(), s.backpressureEvents(), Output.count(s.copies()));
     }
 
-    private void printSummary(final RunSummary s, final int exit, final RunJournal journal) {
+    private void printSummary(final RunSummary s, final int exit, final RunJournal journal, final String placement) {
         final PrintStream out = System.out;
         if (s.outcome() != null && exit != 0) {
             Output.problem(System.err, s.outcome());
@@ -161,6 +161,9 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("  peak memory   " + Output.bytes(s.peakMemoryBytes()) + " (pools " + Output.bytes(s.poolBytes())
             + ", Wasm memories " + Output.bytes(s.wasmBytes()) + ", heap " + Output.bytes(s.heapBytes()) + ")");
+        if (global.verbose && placement != null) {
+            out.println("  " + placement);
+        }
         if (journal != null) {
             out.println("  journal       " + journal.directory() + " (" + Output.count(journal.records()) + " records, "
                 + Output.bytes(journal.bytes()) + (journal.backpressureEvents() > 0 ? ", stages waited for it "

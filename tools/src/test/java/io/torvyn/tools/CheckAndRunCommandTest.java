@@ -119,6 +119,20 @@ class CheckAndRunCommandTest {
     }
 
     @Test
+    void verboseRunSaysWhereTheStagesRanUnlessPlacementIsPlanned() throws Exception {
+        final Path m = manifest(GOOD_FLOW);
+        final Cli.Result measured = Cli.run("run", "--verbose", "--manifest", m.toString(), "--config",
+            "runtime.worker_threads=2");
+        assertEquals(0, measured.exit(), measured.err());
+        assertTrue(measured.out().contains("  stage placement: "), measured.out());
+        final Cli.Result planned = Cli.run("run", "--verbose", "--manifest", m.toString(), "--config",
+            "runtime.worker_threads=2", "--config", "runtime.scheduling.placement=planned");
+        assertEquals(0, planned.exit(), planned.err());
+        assertFalse(planned.out().contains("stage placement"), planned.out());
+        assertTrue(planned.out().contains("1,000"), planned.out());
+    }
+
+    @Test
     void runLimitAndConfigOverride() throws Exception {
         final Path m = manifest(GOOD_FLOW.replace("\"count\":1000,", ""));
         final Cli.Result r = Cli.run("run", "--manifest", m.toString(), "--limit", "321", "--config",

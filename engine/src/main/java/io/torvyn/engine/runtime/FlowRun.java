@@ -256,8 +256,9 @@ public final class FlowRun {
             return "stage placement: every stage on " + layout.threads().get(0).name()
                 + " (the run ended before the first probe of the planned slices " + planned + ")";
         }
-        final String rates = String.format(Locale.ROOT, "%d probes; last: %.1f M element moves/s on one "
-            + "worker, %.1f M/s on the slices", b.probes(), b.lastColocatedRate() / 1e6, b.lastPlannedRate() / 1e6);
+        final String rates = String.format(Locale.ROOT, "%d %s; last: %.1f M element moves/s on one worker, %.1f M/s "
+            + "on the slices", b.probes(), b.probes() == 1 ? "probe" : "probes", b.lastColocatedRate() / 1e6,
+            b.lastPlannedRate() / 1e6);
         return b.colocated()
             ? "stage placement: every stage on " + layout.threads().get(0).name() + " (" + rates + ")"
             : "stage placement: the planned slices " + planned + " (" + rates + ")";
