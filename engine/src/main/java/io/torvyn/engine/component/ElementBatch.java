@@ -35,11 +35,7 @@ public final class ElementBatch {
     }
 
     public void add(final long handle, final long sequence, final long timestampNs, final long intendedNs) {
-        handles[end] = handle;
-        sequences[end] = sequence;
-        timestamps[end] = timestampNs;
-        intended[end] = intendedNs;
-        passed[end] = false;
+        put(end, handle, sequence, timestampNs, intendedNs);
         end++;
     }
 

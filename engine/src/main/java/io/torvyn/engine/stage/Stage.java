@@ -586,13 +586,17 @@ public abstract class Stage {
     private void writeForwarded(final Stream s, final long first, final int end) {
         long seq = first;
         for (int o = outIndex; o < end; o++, seq++) {
-            final ElementEvent ev = s.get(seq);
-            ev.handle = out.handle(o);
-            ev.sequence = out.sequence(o);
-            ev.timestampNs = out.timestampNs(o);
-            ev.intendedNs = out.intendedNs(o);
-            ev.flags = 0;
+            writeEvent(s.get(seq), o, out.handle(o));
         }
+    }
+
+    /** Fills a claimed ring slot with output {@code o}: its handle and metadata, no flags. */
+    private void writeEvent(final ElementEvent ev, final int o, final long handle) {
+        ev.handle = handle;
+        ev.sequence = out.sequence(o);
+        ev.timestampNs = out.timestampNs(o);
+        ev.intendedNs = out.intendedNs(o);
+        ev.flags = 0;
     }
 
     /**
@@ -611,12 +615,7 @@ public abstract class Stage {
                 client.elementSeq = out.sequence(o);
                 pool.recordOp(client, BufferOps.FORWARD, handle, Emitter.DEFAULT_PORT);
             }
-            final ElementEvent ev = s.get(seq);
-            ev.handle = handle;
-            ev.sequence = out.sequence(o);
-            ev.timestampNs = out.timestampNs(o);
-            ev.intendedNs = out.intendedNs(o);
-            ev.flags = 0;
+            writeEvent(s.get(seq), o, handle);
             if (recording) {
                 pool.recordOp(client, BufferOps.PUBLISH, handle, si | (seq - s.consumedSequence()) << 32);
             }
@@ -723,11 +722,7 @@ public abstract class Stage {
         if (firstClaimed[si] < 0) {
             firstClaimed[si] = seq;
         }
-        ev.handle = handle;
-        ev.sequence = out.sequence(o);
-        ev.timestampNs = out.timestampNs(o);
-        ev.intendedNs = out.intendedNs(o);
-        ev.flags = 0;
+        writeEvent(ev, o, handle);
         if (recording) {
             pool.recordOp(client, BufferOps.PUBLISH, handle, si | s.depth() << 32);
         }
